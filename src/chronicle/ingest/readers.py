@@ -1,0 +1,225 @@
+"""Read every supported input format into ``SourceItem``s (or ``Rejection``s), streaming.
+
+Container formats (JSONL, WARC, RSS/Atom) yield one item per article; a bad item inside a
+container is a rejection of that item alone, never of the whole file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from chronicle.config import Settings
+from chronicle.ingest.discover import InputFile
+from chronicle.ingest.sidecar import SidecarIndex
+from chronicle.models import Rejection, SourceItem, SourceMetadata
+
+Item = SourceItem | Rejection
+
+
+def content_hash(payload: bytes) -> str:
+    """Return the hex digest Chronicle uses to identify raw input bytes."""
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
+def read_items(source: InputFile, settings: Settings, sidecars: SidecarIndex) -> Iterator[Item]:
+    """Yield the article items of one input file, in file order.
+
+    Never raises for bad content: unreadable files, oversize items, malformed lines and the like
+    come out as ``Rejection``s with a reason.
+    """
+    reader = _READERS.get(source.format)
+    if reader is None:
+        yield _reject_file(source)
+        return
+    try:
+        yield from reader(source, settings, sidecars)
+    except OSError as exc:
+        yield Rejection(source.path, "", "unreadable", f"cannot read the file: {exc.strerror or exc}")
+
+
+def _reject_file(source: InputFile) -> Rejection:
+    if source.format == "missing":
+        return Rejection(source.path, "", "not-found", "no such file, folder or matching glob")
+    suffix = Path(source.path).suffix or "(none)"
+    return Rejection(
+        source.path,
+        "",
+        "unsupported-format",
+        f"unsupported file type {suffix}: expected .txt, .html, .jsonl, .csv/.tsv, .warc(.gz) or an RSS/Atom feed",
+    )
+
+
+def _too_large(origin: str, size: int, settings: Settings) -> Rejection:
+    return Rejection(
+        origin,
+        "",
+        "too-large",
+        f"{size:,} bytes is over the size limit of {settings.max_item_bytes:,} bytes (setting max_item_bytes)",
+    )
+
+
+def _read_single(source: InputFile, settings: Settings, sidecars: SidecarIndex) -> Iterator[Item]:
+    path = Path(source.path)
+    size = path.stat().st_size
+    if size > settings.max_item_bytes:
+        yield _too_large(source.path, size, settings)
+        return
+    payload = path.read_bytes()
+    yield SourceItem(
+        origin=source.path,
+        kind=source.format,
+        payload=payload,
+        raw_hash=content_hash(payload),
+        sidecar=sidecars.lookup(path=source.path),
+    )
+
+
+def _authors(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(a.strip() for a in value.replace(" and ", ";").replace(",", ";").split(";") if a.strip())
+    if isinstance(value, list):
+        return tuple(str(a).strip() for a in value if str(a).strip())
+    return ()
+
+
+def _read_jsonl(source: InputFile, settings: Settings, sidecars: SidecarIndex) -> Iterator[Item]:
+    with open(source.path, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            origin = f"{source.path}#L{number}"
+            if not line.strip():
+                continue
+            if len(line) > settings.max_item_bytes:
+                yield _too_large(origin, len(line), settings)
+                continue
+            raw_hash = content_hash(line)
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+                yield Rejection(origin, raw_hash, "malformed-jsonl", f"line {number} is not valid JSON: {detail}")
+                continue
+            if not isinstance(record, dict):
+                yield Rejection(origin, raw_hash, "malformed-jsonl", f"line {number} is JSON but not an object")
+                continue
+            body, kind = record.get("text"), "text"
+            if not (isinstance(body, str) and body.strip()):
+                body, kind = record.get("html"), "html"
+            if not (isinstance(body, str) and body.strip()):
+                yield Rejection(origin, raw_hash, "jsonl-no-text", f"line {number} has no non-empty 'text' or 'html' field")
+                continue
+            url = record.get("url") if isinstance(record.get("url"), str) else None
+            yield SourceItem(
+                origin=origin,
+                kind=kind,
+                payload=body.encode("utf-8"),
+                raw_hash=raw_hash,
+                metadata=SourceMetadata(
+                    title=_str(record.get("title")),
+                    published=_str(record.get("published")),
+                    publisher=_str(record.get("publisher")),
+                    authors=_authors(record.get("authors")),
+                    url=url,
+                    origin="jsonl",
+                ),
+                sidecar=sidecars.lookup(url=url),
+            )
+
+
+def _str(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _read_warc(source: InputFile, settings: Settings, sidecars: SidecarIndex) -> Iterator[Item]:
+    with open(source.path, "rb") as handle:
+        records = ArchiveIterator(handle)
+        try:
+            for record in records:
+                if record.rec_type != "response":
+                    continue
+                origin = f"{source.path}#{records.get_record_offset()}"
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                ctype = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+                if "html" not in ctype.lower():
+                    yield Rejection(origin, "", "warc-not-html", f"response for {url} is {ctype or 'of unknown type'}, not HTML")
+                    continue
+                payload = record.content_stream().read(settings.max_item_bytes + 1)
+                if len(payload) > settings.max_item_bytes:
+                    yield _too_large(origin, len(payload), settings)
+                    continue
+                warc_date = record.rec_headers.get_header("WARC-Date") or ""
+                yield SourceItem(
+                    origin=origin,
+                    kind="html",
+                    payload=payload,
+                    raw_hash=content_hash(payload),
+                    metadata=SourceMetadata(url=url, origin="warc"),
+                    sidecar=sidecars.lookup(url=url),
+                    crawled=warc_date[:10] or None,
+                )
+        except ArchiveLoadFailed as exc:
+            yield Rejection(source.path, "", "malformed-warc", f"the WARC file is damaged: {exc}")
+
+
+def _read_feed(source: InputFile, settings: Settings, sidecars: SidecarIndex) -> Iterator[Item]:
+    path = Path(source.path)
+    size = path.stat().st_size
+    if size > settings.max_item_bytes * 20:
+        yield _too_large(source.path, size, settings)
+        return
+    parsed = feedparser.parse(path.read_bytes())
+    if not parsed.entries:
+        problem = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""
+        yield Rejection(source.path, "", "malformed-feed", f"no feed entries could be read{problem}")
+        return
+    publisher = _str(parsed.feed.get("title"))
+    for index, entry in enumerate(parsed.entries, start=1):
+        origin = f"{source.path}#entry{index}"
+        contents = entry.get("content") or []
+        body = contents[0].get("value", "") if contents else entry.get("summary", "")
+        payload = (body or "").encode("utf-8")
+        if not payload.strip():
+            yield Rejection(origin, "", "feed-no-text", f"feed entry {index} has no content or summary")
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        authors = tuple(a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name"))
+        url = _str(entry.get("link"))
+        title = _str(entry.get("title"))
+        # Keep the headline with the text so the cleaner sees what a reader sees.
+        if title:
+            payload = f"<h1>{_escape(title)}</h1>\n".encode("utf-8") + payload
+        yield SourceItem(
+            origin=origin,
+            kind="html",
+            payload=payload,
+            raw_hash=content_hash(payload),
+            metadata=SourceMetadata(
+                title=title,
+                published=time.strftime("%Y-%m-%d", stamp) if stamp else None,
+                publisher=publisher,
+                authors=authors,
+                url=url,
+                origin="feed",
+            ),
+            sidecar=sidecars.lookup(url=url),
+        )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_READERS = {
+    "text": _read_single,
+    "html": _read_single,
+    "jsonl": _read_jsonl,
+    "warc": _read_warc,
+    "feed": _read_feed,
+}
