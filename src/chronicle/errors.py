@@ -8,7 +8,8 @@ Every error the library raises on purpose is a ``ChronicleError``::
     ├── RejectedInput        one input item was refused; carries a reason code
     ├── StoreError           the SQLite store cannot be opened, migrated or written
     │   └── SchemaVersionError   the store was written by a newer Chronicle
-    └── NotFoundError        a requested record (document, ...) does not exist
+    ├── NotFoundError        a requested record (document, ...) does not exist
+    └── QueryError           a search query cannot be understood
 
 Third-party errors are wrapped at the boundary with ``raise ... from exc``.
 """
@@ -47,3 +48,7 @@ class SchemaVersionError(StoreError):
 
 class NotFoundError(ChronicleError):
     """A requested record does not exist in the store."""
+
+
+class QueryError(ChronicleError):
+    """A search query cannot be understood."""

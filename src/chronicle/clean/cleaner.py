@@ -124,7 +124,11 @@ def _debris_rule(unit: _Unit, boilerplate: frozenset[str]) -> tuple[str | None, 
     if f.price and f.words <= 15:
         return "promotion", "price or offer"
     if f.call_to_action:
-        return "call-to-action", "a button or link label"
+        return "call-to-action", "a button or link label, or a notice ending with one"
+    if f.menu:
+        return "menu", "a row of short menu or share items"
+    if f.link_label and f.words <= 25:
+        return "related-link", "a link to another page"
     if f.repeated_words:
         return "interface-label", "a label repeated in two forms"
     if f.words <= 15 and (f.furniture >= 0.5 or (f.strong_words and f.furniture >= 0.25)):

@@ -1,0 +1,152 @@
+"""``build``: read inputs, run the per-document pipeline, write the store.
+
+Two passes over the inputs that are new since the last build: the first counts short lines
+across articles (the repetition index the cleaner uses to spot site furniture), the second runs
+the per-document pipeline and writes in batches through the store's single writer.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from chronicle.clean import repetition_candidates
+from chronicle.config import Settings
+from chronicle.errors import RejectedInput
+from chronicle.ingest import InputFile, SidecarIndex, decode_payload, discover, load_sidecars, read_items
+from chronicle.models import BuildReport, ItemOutcome, ItemStatus, Rejection, SourceItem
+from chronicle.pipeline import CorpusContext, process_item
+from chronicle.store import FileDone, Pending, StoreWriter, connect
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """Progress of a build, reported after each input file of each phase."""
+
+    phase: str  # "scan" (repetition index) or "process"
+    files_done: int
+    files_total: int
+    items_done: int
+
+
+ProgressCallback = Callable[[BuildProgress], None]
+
+
+def build(
+    paths: Iterable[str | Path],
+    db: str | Path = "chronicle.db",
+    settings: Settings | None = None,
+    progress: ProgressCallback | None = None,
+) -> BuildReport:
+    """Ingest ``paths`` (files, folders, globs) into the store at ``db``.
+
+    Idempotent: items already processed are reported as unchanged and not written again.
+    Incremental: only new or changed files are read.
+
+    Returns:
+        A ``BuildReport`` with every item's outcome (rejections carry their reasons).
+
+    Raises:
+        StoreError: the store cannot be opened or written.
+    """
+    settings = settings or Settings()
+    started = time.perf_counter()
+    conn = connect(db)
+    try:
+        writer = StoreWriter(conn, settings)
+        build_id = writer.start_build()
+        files = list(discover(paths))
+        sidecars, sidecar_errors = load_sidecars(f.path for f in files if f.format == "sidecar")
+        outcomes: list[ItemOutcome] = [
+            ItemOutcome(path, ItemStatus.REJECTED, None, err.code, err.reason) for path, err in sidecar_errors
+        ]
+        todo: list[tuple[InputFile, int, int]] = []
+        for source in files:
+            if source.format == "sidecar":
+                continue
+            size, mtime = _stat(source.path)
+            if size >= 0 and writer.file_unchanged(source.path, size, mtime):
+                outcomes.extend(writer.stored_outcomes(source.path))
+            else:
+                todo.append((source, size, mtime))
+        _scan_repetition(writer, todo, settings, sidecars, progress)
+        context = CorpusContext(boilerplate=writer.boilerplate())
+        outcomes.extend(_process(writer, todo, settings, sidecars, context, progress))
+        writer.finish_build(build_id, outcomes)
+    finally:
+        conn.close()
+    return BuildReport(str(db), tuple(outcomes), time.perf_counter() - started)
+
+
+def _stat(path: str) -> tuple[int, int]:
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return -1, -1
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _new_items(writer: StoreWriter, source: InputFile, settings: Settings, sidecars: SidecarIndex) -> Iterator[SourceItem | Rejection | ItemOutcome]:
+    for item in read_items(source, settings, sidecars):
+        done = writer.stored_outcome(item.origin, item.raw_hash) if item.raw_hash else None
+        yield done if done is not None else item
+
+
+def _scan_repetition(
+    writer: StoreWriter,
+    todo: list[tuple[InputFile, int, int]],
+    settings: Settings,
+    sidecars: SidecarIndex,
+    progress: ProgressCallback | None,
+) -> None:
+    pairs: list[tuple[str, str]] = []
+    items = 0
+    for index, (source, _, _) in enumerate(todo, start=1):
+        for item in _new_items(writer, source, settings, sidecars):
+            if not isinstance(item, SourceItem) or item.kind != "text":
+                continue
+            try:
+                text = decode_payload(item.payload).text
+            except RejectedInput:
+                continue
+            keys, signature = repetition_candidates(text)
+            pairs.extend((key, signature) for key in keys)
+            items += 1
+            if len(pairs) >= 20_000:
+                writer.record_lines(pairs)
+                pairs.clear()
+        if progress:
+            progress(BuildProgress("scan", index, len(todo), items))
+    writer.record_lines(pairs)
+
+
+def _process(
+    writer: StoreWriter,
+    todo: list[tuple[InputFile, int, int]],
+    settings: Settings,
+    sidecars: SidecarIndex,
+    context: CorpusContext,
+    progress: ProgressCallback | None,
+) -> list[ItemOutcome]:
+    outcomes: list[ItemOutcome] = []
+    batch: list[Pending | FileDone] = []
+    items = 0
+    for index, (source, size, mtime) in enumerate(todo, start=1):
+        for item in _new_items(writer, source, settings, sidecars):
+            items += 1
+            if isinstance(item, ItemOutcome):
+                outcomes.append(item)
+                continue
+            result = item if isinstance(item, Rejection) else process_item(item, settings, context)
+            batch.append(Pending(source.path, result))
+            if len(batch) >= settings.batch_size:
+                outcomes.extend(writer.write(batch))
+                batch = []
+        if size >= 0 and source.format not in ("missing", "unsupported"):
+            batch.append(FileDone(source.path, size, mtime))
+        if progress:
+            progress(BuildProgress("process", index, len(todo), items))
+    outcomes.extend(writer.write(batch))
+    return outcomes

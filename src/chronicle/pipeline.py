@@ -1,0 +1,104 @@
+"""The per-document pipeline: one input item and settings in, one record out.
+
+``process_item`` is a pure function of its arguments (no I/O, no shared state), so it runs the
+same in this process, in a process pool or on a cluster. Everything corpus-wide that it needs
+arrives in a frozen ``CorpusContext``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from datasketch import MinHash
+
+from chronicle.clean import clean_text, load_lexicon
+from chronicle.config import Settings
+from chronicle.errors import RejectedInput
+from chronicle.ingest.decode import decode_payload
+from chronicle.ingest.html import HtmlExtract, declared_charset, extract_html
+from chronicle.language_id import identify_language
+from chronicle.metadata.describe import describe
+from chronicle.models import Document, LineKind, Rejection, SourceItem
+
+_SHINGLE_WORD = re.compile(r"\w+")
+MINHASH_SEED = 7
+
+
+@dataclass(frozen=True)
+class CorpusContext:
+    """Corpus-wide knowledge the per-document pipeline may use.
+
+    Attributes:
+        boilerplate: keys of short lines that recur across many unrelated articles.
+    """
+
+    boilerplate: frozenset[str] = frozenset()
+
+
+def process_item(item: SourceItem, settings: Settings, context: CorpusContext = CorpusContext()) -> Document | Rejection:
+    """Turn one input item into a clean ``Document``, or a ``Rejection`` that says why not.
+
+    Never raises for bad content; every refusal is a ``Rejection`` with a code and a reason.
+    """
+    try:
+        return _process(item, settings, context)
+    except RejectedInput as exc:
+        return Rejection(item.origin, item.raw_hash, exc.code, exc.reason)
+
+
+def _process(item: SourceItem, settings: Settings, context: CorpusContext) -> Document:
+    html: HtmlExtract | None = None
+    if item.kind == "html":
+        decoded = decode_payload(item.payload, declared_charset(item.payload))
+        html = extract_html(decoded.text, url=item.metadata.url)
+        text = html.text
+    else:
+        decoded = decode_payload(item.payload)
+        text = decoded.text
+    lexicon = load_lexicon()
+    clean = clean_text(text, lexicon, context.boilerplate)
+    body = " ".join(clean.text[line.start : line.end] for line in clean.lines if line.kind is LineKind.BODY)
+    words = len(body.split())
+    if words < settings.min_words:
+        raise RejectedInput(
+            "no-article",
+            f"only {words} words of article text after cleaning (minimum {settings.min_words}, setting min_words)",
+        )
+    language, score = identify_language(body)
+    if settings.accept_languages and language not in settings.accept_languages:
+        raise RejectedInput(
+            "language",
+            f"the article is in '{language}' (p={score:.2f}); accepted: {', '.join(settings.accept_languages)} "
+            "(setting accept_languages)",
+        )
+    meta = describe(clean, item, html, lexicon)
+    return Document(
+        id=hashlib.blake2b(clean.text.encode("utf-8"), digest_size=16).hexdigest(),
+        origin=item.origin,
+        raw_hash=item.raw_hash,
+        url=(item.sidecar.url if item.sidecar and item.sidecar.url else None) or item.metadata.url,
+        title=meta.title,
+        title_evidence=meta.title_evidence,
+        publisher=meta.publisher,
+        authors=meta.authors,
+        authors_evidence=meta.authors_evidence,
+        published=meta.published,
+        language=language,
+        language_score=round(score, 4),
+        encoding=decoded.encoding + (" (mojibake repaired)" if decoded.repaired else ""),
+        text=clean.text,
+        lines=clean.lines,
+        removed=clean.removed,
+        minhash=minhash_signature(body, settings.minhash_permutations),
+    )
+
+
+def minhash_signature(text: str, permutations: int) -> tuple[int, ...]:
+    """MinHash of the text's word 5-shingles (lower-cased), for near-duplicate detection."""
+    words = [w.lower() for w in _SHINGLE_WORD.findall(text)]
+    shingles = {" ".join(words[i : i + 5]).encode("utf-8") for i in range(max(1, len(words) - 4))}
+    signature = MinHash(num_perm=permutations, seed=MINHASH_SEED)
+    signature.update_batch(list(shingles))
+    return tuple(int(v) for v in signature.hashvalues)

@@ -1,0 +1,219 @@
+"""Writing the store: one writer, batched transactions, idempotent and safe to interrupt.
+
+Each batch is one transaction: a crash or Ctrl-C loses at most the batch in flight, and never
+leaves half a document behind. A file is marked as done only in the transaction that writes its
+last item, so an interrupted file is read again (its finished items come back as unchanged).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from chronicle.config import Settings
+from chronicle.errors import StoreError
+from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection
+from chronicle.store.codec import document_row, unpack_minhash
+
+
+@dataclass(frozen=True)
+class FileDone:
+    """Marks that every item of a file is in the batch stream (so the file can be skipped next time)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A processed item waiting to be written, with the file it came from."""
+
+    file: str
+    result: Document | Rejection
+
+
+class StoreWriter:
+    """The single writer of a store."""
+
+    def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
+        self.conn = conn
+        self.settings = settings
+        self._rows = settings.minhash_permutations // settings.minhash_bands
+
+    # -- incrementality -------------------------------------------------------------------------
+
+    def file_unchanged(self, path: str, size: int, mtime_ns: int) -> bool:
+        """True when this file, with this size and modification time, was fully processed before."""
+        row = self.conn.execute("SELECT size, mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
+        return row is not None and row["size"] == size and row["mtime_ns"] == mtime_ns
+
+    def stored_outcomes(self, path: str) -> list[ItemOutcome]:
+        """The outcomes recorded for a file's items, as a build that skips the file reports them."""
+        rows = self.conn.execute("SELECT * FROM sources WHERE file = ? ORDER BY rowid", (path,)).fetchall()
+        return [_stored_outcome(row) for row in rows]
+
+    def stored_outcome(self, origin: str, raw_hash: str) -> ItemOutcome | None:
+        """The recorded outcome of this exact item, if it was processed before."""
+        row = self.conn.execute("SELECT * FROM sources WHERE origin = ? AND raw_hash = ?", (origin, raw_hash)).fetchone()
+        return _stored_outcome(row) if row is not None and raw_hash else None
+
+    # -- repetition index -----------------------------------------------------------------------
+
+    def record_lines(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Add (line key, body signature) pairs to the repetition index."""
+        with self._transaction():
+            self.conn.executemany("INSERT OR IGNORE INTO line_seen(line_key, body_sig) VALUES (?, ?)", pairs)
+
+    def boilerplate(self) -> frozenset[str]:
+        """Keys of lines seen in at least ``repetition_min_documents`` different articles."""
+        rows = self.conn.execute(
+            "SELECT line_key FROM line_seen GROUP BY line_key HAVING COUNT(*) >= ?",
+            (self.settings.repetition_min_documents,),
+        )
+        return frozenset(row[0] for row in rows)
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def write(self, batch: Sequence[Pending | FileDone]) -> list[ItemOutcome]:
+        """Write one batch in one transaction and return the outcome of each item in it."""
+        outcomes: list[ItemOutcome] = []
+        with self._transaction():
+            for entry in batch:
+                if isinstance(entry, FileDone):
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO files(path, size, mtime_ns) VALUES (?, ?, ?)",
+                        (entry.path, entry.size, entry.mtime_ns),
+                    )
+                elif isinstance(entry.result, Rejection):
+                    outcomes.append(self._write_rejection(entry.file, entry.result))
+                else:
+                    outcomes.append(self._write_document(entry.file, entry.result))
+        return outcomes
+
+    def start_build(self) -> int:
+        with self._transaction():
+            cur = self.conn.execute("INSERT INTO builds(started) VALUES (?)", (_now(),))
+        return int(cur.lastrowid or 0)
+
+    def finish_build(self, build_id: int, outcomes: Sequence[ItemOutcome]) -> None:
+        counts = {status: sum(1 for o in outcomes if o.status is status) for status in ItemStatus}
+        with self._transaction():
+            self.conn.execute(
+                "UPDATE builds SET finished=?, added=?, duplicate=?, near_duplicate=?, rejected=?, unchanged=? WHERE id=?",
+                (
+                    _now(),
+                    counts[ItemStatus.ADDED],
+                    counts[ItemStatus.DUPLICATE],
+                    counts[ItemStatus.NEAR_DUPLICATE],
+                    counts[ItemStatus.REJECTED],
+                    counts[ItemStatus.UNCHANGED],
+                    build_id,
+                ),
+            )
+
+    def _write_rejection(self, file: str, rejection: Rejection) -> ItemOutcome:
+        self._record_source(rejection.origin, file, rejection.raw_hash, ItemStatus.REJECTED, None, rejection.code, rejection.reason)
+        return ItemOutcome(rejection.origin, ItemStatus.REJECTED, None, rejection.code, rejection.reason)
+
+    def _write_document(self, file: str, doc: Document) -> ItemOutcome:
+        if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+            self._record_source(doc.origin, file, doc.raw_hash, ItemStatus.DUPLICATE, doc.id, None, None)
+            return ItemOutcome(doc.origin, ItemStatus.DUPLICATE, doc.id, None, "the same clean text is already stored")
+        bands = self._bands(doc.minhash)
+        match = self._near_duplicate(doc, bands)
+        if match is not None:
+            doc = replace(doc, status="near_duplicate", near_duplicate_of=match[0], similarity=round(match[1], 4))
+        seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+        row = document_row(doc, seq)
+        self.conn.execute(
+            f"INSERT INTO documents({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
+        )
+        self.conn.executemany(
+            'INSERT INTO document_lines(document_id, seq, kind, start, "end", number) VALUES (?, ?, ?, ?, ?, ?)',
+            [(doc.id, i, line.kind.value, line.start, line.end, line.number) for i, line in enumerate(doc.lines)],
+        )
+        self.conn.executemany(
+            "INSERT INTO removed_lines(document_id, seq, number, text, rule, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, r.number, r.text, r.rule, r.detail) for i, r in enumerate(doc.removed)],
+        )
+        self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", (seq, doc.title or "", doc.text))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO minhash_bands(band, bucket, document_id) VALUES (?, ?, ?)",
+            [(band, bucket, doc.id) for band, bucket in bands],
+        )
+        status = ItemStatus.NEAR_DUPLICATE if match else ItemStatus.ADDED
+        self._record_source(doc.origin, file, doc.raw_hash, status, doc.id, None, None)
+        reason = f"near-duplicate of {match[0]} (similarity {match[1]:.2f})" if match else None
+        return ItemOutcome(doc.origin, status, doc.id, None, reason)
+
+    def _record_source(self, origin: str, file: str, raw_hash: str, status: ItemStatus, doc_id: str | None, code: str | None, reason: str | None) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO sources(origin, file, raw_hash, status, document_id, code, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (origin, file, raw_hash, status.value, doc_id, code, reason),
+        )
+
+    def _bands(self, signature: tuple[int, ...]) -> list[tuple[int, str]]:
+        rows = self._rows
+        return [
+            (band, hashlib.blake2b(repr(signature[band * rows : (band + 1) * rows]).encode(), digest_size=8).hexdigest())
+            for band in range(len(signature) // rows)
+        ]
+
+    def _near_duplicate(self, doc: Document, bands: list[tuple[int, str]]) -> tuple[str, float] | None:
+        if not bands:
+            return None
+        values = ", ".join("(?, ?)" for _ in bands)
+        params = [v for pair in bands for v in pair]
+        candidates = self.conn.execute(
+            f"SELECT DISTINCT d.id, d.minhash, d.near_duplicate_of FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
+            f"WHERE (b.band, b.bucket) IN (VALUES {values})",
+            params,
+        ).fetchall()
+        best: tuple[str, float] | None = None
+        for row in candidates:
+            other = unpack_minhash(row["minhash"])
+            if len(other) != len(doc.minhash):
+                continue
+            similarity = sum(a == b for a, b in zip(doc.minhash, other)) / len(other)
+            if similarity >= self.settings.near_duplicate_threshold and (best is None or similarity > best[1]):
+                best = (row["near_duplicate_of"] or row["id"], similarity)
+        return best
+
+    def _transaction(self) -> "_Transaction":
+        return _Transaction(self.conn)
+
+
+class _Transaction:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot write the store: {exc}") from exc
+
+    def __exit__(self, exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as error:
+                raise StoreError(f"cannot commit to the store: {error}") from error
+        else:
+            self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"cannot write the store: {exc}") from exc
+
+
+def _stored_outcome(row: sqlite3.Row) -> ItemOutcome:
+    if row["status"] == ItemStatus.REJECTED.value:
+        return ItemOutcome(row["origin"], ItemStatus.REJECTED, None, row["code"], row["reason"])
+    return ItemOutcome(row["origin"], ItemStatus.UNCHANGED, row["document_id"], None, f"already {row['status']}")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
