@@ -1,0 +1,36 @@
+# Chronicle: `make demo` sets everything up and builds the sample corpus; `make test` runs the suite.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+SEEDS  ?= ../shared/seeds
+
+.PHONY: demo test bench install clean
+
+$(BIN)/chronicle: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[nlp,parquet,test]"
+	@touch $@
+
+install: $(BIN)/chronicle
+
+demo: install
+	@mkdir -p $(OUT)
+	$(BIN)/chronicle build examples/articles $(wildcard $(SEEDS)) --db $(OUT)/chronicle.db
+	$(BIN)/chronicle documents --db $(OUT)/chronicle.db --format csv > $(OUT)/documents.csv
+	$(BIN)/chronicle documents --db $(OUT)/chronicle.db --format json > $(OUT)/documents.json
+	@echo
+	@echo "Outputs:"
+	@echo "  store      $(OUT)/chronicle.db   (SQLite; try: $(BIN)/chronicle documents --db $(OUT)/chronicle.db)"
+	@echo "  listing    $(OUT)/documents.csv, $(OUT)/documents.json"
+	@echo "  search     $(BIN)/chronicle search 'summit' --db $(OUT)/chronicle.db"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/ingest_bench.py --out bench/results
+
+clean:
+	rm -rf $(OUT) bench/results test-artifacts .pytest_cache
