@@ -108,7 +108,7 @@ def _scan_repetition(
             if not isinstance(item, SourceItem) or item.kind != "text":
                 continue
             try:
-                text = decode_payload(item.payload).text
+                text = decode_payload(item.payload, repair=False).text
             except RejectedInput:
                 continue
             keys, signature = repetition_candidates(text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import charset_normalizer
 import ftfy
+from ftfy.badness import is_bad
 
 from chronicle.errors import RejectedInput
 
@@ -42,12 +43,13 @@ class DecodedText:
     repaired: bool
 
 
-def decode_payload(payload: bytes, declared: str | None = None) -> DecodedText:
+def decode_payload(payload: bytes, declared: str | None = None, *, repair: bool = True) -> DecodedText:
     """Decode an article's bytes into clean Unicode text.
 
     UTF-8 is tried first; a file that is mostly UTF-8 but damaged is refused rather than guessed;
     otherwise a declared charset (from HTML or HTTP headers) and then charset-normalizer decide.
-    Mojibake (UTF-8 read as cp1252 and similar) is repaired with ftfy; curly quotes are kept.
+    Mojibake (UTF-8 read as cp1252 and similar) is repaired with ftfy when ftfy's badness check
+    finds any (``repair=False`` skips this); curly quotes are kept.
 
     Raises:
         RejectedInput: ``empty``, ``binary``, ``invalid-utf8`` or ``undecodable``.
@@ -61,6 +63,8 @@ def decode_payload(payload: bytes, declared: str | None = None) -> DecodedText:
     controls = len(_CONTROL.findall(text[:20000]))
     if controls > max(8, len(text[:20000]) // 100):
         raise RejectedInput("binary", f"the input is binary data ({controls} control characters), not text")
+    if not repair or not is_bad(text):
+        return DecodedText(text, encoding, False)
     fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
     return DecodedText(fixed, encoding, fixed != text)
 

@@ -141,10 +141,11 @@ class StoreWriter:
             [(doc.id, i, r.number, r.text, r.rule, r.detail) for i, r in enumerate(doc.removed)],
         )
         self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", (seq, doc.title or "", doc.text))
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO minhash_bands(band, bucket, document_id) VALUES (?, ?, ?)",
-            [(band, bucket, doc.id) for band, bucket in bands],
-        )
+        if match is None:  # only originals are indexed: copies are compared with the original, not each other
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO minhash_bands(band, bucket, document_id) VALUES (?, ?, ?)",
+                [(band, bucket, doc.id) for band, bucket in bands],
+            )
         status = ItemStatus.NEAR_DUPLICATE if match else ItemStatus.ADDED
         self._record_source(doc.origin, file, doc.raw_hash, status, doc.id, None, None)
         reason = f"near-duplicate of {match[0]} (similarity {match[1]:.2f})" if match else None
