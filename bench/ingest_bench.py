@@ -1,8 +1,9 @@
 """Ingest + cleaning benchmark: documents/s and peak memory on generated corpora.
 
 Builds corpora of N documents from the sample articles and the seeds (read at run time from
-../shared/seeds), varied so that no two are identical: paragraphs are reordered, a numbered
-sentence is added, and the web debris around the article changes. Each size is built in a fresh
+../shared/seeds), varied so that no two are identical: bodies mix paragraphs of several
+articles, a numbered sentence is added, the web debris around the article changes, and every
+tenth document is a near-duplicate of the one before. Each size is built in a fresh
 process so peak memory (max RSS) is measured per size; memory must not grow with corpus size.
 
 Usage: python bench/ingest_bench.py [--sizes 2000 10000] [--out bench/results]
@@ -43,19 +44,29 @@ def _articles() -> list[str]:
 
 
 def make_corpus(folder: Path, size: int, seed: int = 13) -> int:
-    """Write ``size`` varied articles under ``folder`` (90% .txt, 5% .html, 5% as JSONL lines)."""
+    """Write ``size`` varied articles under ``folder`` (90% .txt, 5% .html, 5% as JSONL lines).
+
+    Bodies mix paragraphs of three source articles; every tenth document is a copy of the one
+    before it with other debris (a near-duplicate).
+    """
     rng = random.Random(seed)
     bases = _articles()
     words = 0
     jsonl = (folder / "wire.jsonl").open("w", encoding="utf-8")
+    pools = [[p for p in base.split("\n") if p.strip()] for base in bases]
+    previous: list[str] = []
     for i in range(size):
-        base = bases[i % len(bases)]
-        paragraphs = [p for p in base.split("\n") if p.strip()]
-        head, body = paragraphs[:3], paragraphs[3:]
-        if len(body) > 4:
-            j = rng.randrange(1, len(body) - 1)
-            body[j], body[j + 1] = body[j + 1], body[j]
-        body.append(f"Officials said the talks, round number {i} of the series, would continue in the coming weeks.")
+        paragraphs = pools[i % len(pools)]
+        head = paragraphs[:3]
+        if previous and i % 10 == 5:
+            body = list(previous)  # a syndicated copy with other debris: a near-duplicate
+        else:
+            # Mix long paragraphs of three articles so most documents are distinct.
+            donors = [paragraphs] + [pools[rng.randrange(len(pools))] for _ in range(2)]
+            body = [p for donor in donors for p in rng.sample(donor[3:], k=min(4, len(donor[3:])))]
+            body = [p for p in body if len(p.split()) >= 12]
+            body.append(f"Officials said the talks, round number {i} of the series, would continue in the coming weeks.")
+        previous = body
         lines = rng.choice(DEBRIS) + head + body + rng.choice(FOOTERS)
         words += sum(len(line.split()) for line in lines)
         kind = i % 20
@@ -79,7 +90,8 @@ def _run_build(corpus: Path, db: Path) -> dict[str, float]:
         "t = time.perf_counter()\n"
         f"r = chronicle.build([{str(corpus)!r}], db={str(db)!r})\n"
         "s = time.perf_counter() - t\n"
-        "print(json.dumps({'seconds': s, 'items': len(r.outcomes), 'added': r.added, 'rejected': len(r.rejections),"
+        "print(json.dumps({'seconds': s, 'items': r.items, 'added': r.added, 'rejected': r.count(chronicle.ItemStatus.REJECTED),"
+        " 'near_duplicates': r.count(chronicle.ItemStatus.NEAR_DUPLICATE),"
         " 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
@@ -108,6 +120,7 @@ def main() -> None:
                 "items": run["items"],
                 "added": run["added"],
                 "rejected": run["rejected"],
+                "near_duplicates": run["near_duplicates"],
                 "seconds": round(run["seconds"], 2),
                 "documents_per_s": round(size / run["seconds"], 1),
                 "words_per_s": round(words / run["seconds"]),
@@ -117,7 +130,8 @@ def main() -> None:
             results.append(row)
             print(
                 f"[{size:>7,} docs] {row['documents_per_s']:,} docs/s, {row['words_per_s']:,} words/s, "
-                f"peak RSS {row['peak_rss_mb']} MB, added {row['added']}, rejected {row['rejected']}, "
+                f"peak RSS {row['peak_rss_mb']} MB, added {row['added']} ({row['near_duplicates']} near-duplicates), "
+                f"rejected {row['rejected']}, "
                 f"idempotent rerun {row['rerun_seconds']} s",
                 flush=True,
             )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chronicle.build import BuildProgress, build
+from chronicle.build import BuildProgress, BuildReport, build
 from chronicle.config import Settings, load_settings
 from chronicle.errors import (
     ChronicleError,
@@ -24,7 +24,6 @@ from chronicle.errors import (
     StoreError,
 )
 from chronicle.models import (
-    BuildReport,
     DateBasis,
     Document,
     ItemOutcome,

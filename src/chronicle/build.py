@@ -7,16 +7,18 @@ the per-document pipeline and writes in batches through the store's single write
 
 from __future__ import annotations
 
+import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronicle.clean import repetition_candidates
 from chronicle.config import Settings
 from chronicle.errors import RejectedInput
 from chronicle.ingest import InputFile, SidecarIndex, decode_payload, discover, load_sidecars, read_items
-from chronicle.models import BuildReport, ItemOutcome, ItemStatus, Rejection, SourceItem
+from chronicle.models import ItemOutcome, ItemStatus, Rejection, SourceItem
 from chronicle.pipeline import CorpusContext, process_item
 from chronicle.store import FileDone, Pending, StoreWriter, connect
 
@@ -32,6 +34,59 @@ class BuildProgress:
 
 
 ProgressCallback = Callable[[BuildProgress], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """The result of ``build``: counts by outcome; per-item outcomes are read from the store's log.
+
+    Outcomes are logged in the store (table ``build_outcomes``) rather than held in memory, so a
+    build of any size runs in flat memory; ``outcomes`` and ``rejections`` read them back.
+    """
+
+    db: str
+    build_id: int
+    counts: dict[ItemStatus, int] = field(hash=False)
+    seconds: float
+
+    def count(self, status: ItemStatus) -> int:
+        """Number of items with this outcome."""
+        return self.counts.get(status, 0)
+
+    @property
+    def added(self) -> int:
+        """Documents stored by this build (near-duplicates included: they are stored and linked)."""
+        return self.count(ItemStatus.ADDED) + self.count(ItemStatus.NEAR_DUPLICATE)
+
+    @property
+    def items(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def nothing_read(self) -> bool:
+        """True when no item at all could be read (no inputs, or every one rejected)."""
+        return self.items == self.count(ItemStatus.REJECTED)
+
+    @property
+    def outcomes(self) -> tuple[ItemOutcome, ...]:
+        """Every item's outcome, in processing order (read from the store)."""
+        return self._read("")
+
+    @property
+    def rejections(self) -> tuple[ItemOutcome, ...]:
+        """The rejected items with their codes and reasons (read from the store)."""
+        return self._read(f"AND status = '{ItemStatus.REJECTED.value}'")
+
+    def _read(self, condition: str) -> tuple[ItemOutcome, ...]:
+        conn = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        try:
+            rows = conn.execute(
+                f"SELECT origin, status, document_id, code, reason FROM build_outcomes WHERE build_id = ? {condition} ORDER BY seq",
+                (self.build_id,),
+            ).fetchall()
+        finally:
+            conn.close()
+        return tuple(ItemOutcome(o, ItemStatus(s), d, c, r) for o, s, d, c, r in rows)
 
 
 def build(
@@ -57,27 +112,32 @@ def build(
     try:
         writer = StoreWriter(conn, settings)
         build_id = writer.start_build()
-        files = list(discover(paths))
+        store_files = [Path(f"{db}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+        files = list(discover(paths, exclude=store_files))
         sidecars, sidecar_errors = load_sidecars(f.path for f in files if f.format == "sidecar")
-        outcomes: list[ItemOutcome] = [
-            ItemOutcome(path, ItemStatus.REJECTED, None, err.code, err.reason) for path, err in sidecar_errors
-        ]
+        counts: Counter[ItemStatus] = Counter()
+
+        def log(outcomes: list[ItemOutcome]) -> None:
+            writer.log_outcomes(build_id, outcomes)
+            counts.update(o.status for o in outcomes)
+
+        log([ItemOutcome(path, ItemStatus.REJECTED, None, err.code, err.reason) for path, err in sidecar_errors])
         todo: list[tuple[InputFile, int, int]] = []
         for source in files:
             if source.format == "sidecar":
                 continue
             size, mtime = _stat(source.path)
             if size >= 0 and writer.file_unchanged(source.path, size, mtime):
-                outcomes.extend(writer.stored_outcomes(source.path))
+                log(writer.stored_outcomes(source.path))
             else:
                 todo.append((source, size, mtime))
         _scan_repetition(writer, todo, settings, sidecars, progress)
         context = CorpusContext(boilerplate=writer.boilerplate())
-        outcomes.extend(_process(writer, todo, settings, sidecars, context, progress))
-        writer.finish_build(build_id, outcomes)
+        counts.update(_process(writer, build_id, todo, settings, sidecars, context, progress))
+        writer.finish_build(build_id, counts)
     finally:
         conn.close()
-    return BuildReport(str(db), tuple(outcomes), time.perf_counter() - started)
+    return BuildReport(str(db), build_id, dict(counts), time.perf_counter() - started)
 
 
 def _stat(path: str) -> tuple[int, int]:
@@ -124,29 +184,38 @@ def _scan_repetition(
 
 def _process(
     writer: StoreWriter,
+    build_id: int,
     todo: list[tuple[InputFile, int, int]],
     settings: Settings,
     sidecars: SidecarIndex,
     context: CorpusContext,
     progress: ProgressCallback | None,
-) -> list[ItemOutcome]:
-    outcomes: list[ItemOutcome] = []
+) -> Counter[ItemStatus]:
+    counts: Counter[ItemStatus] = Counter()
+    unchanged: list[ItemOutcome] = []
     batch: list[Pending | FileDone] = []
     items = 0
+
+    def flush() -> None:
+        counts.update(o.status for o in writer.write(batch, build_id))
+        batch.clear()
+        writer.log_outcomes(build_id, unchanged)
+        counts.update(o.status for o in unchanged)
+        unchanged.clear()
+
     for index, (source, size, mtime) in enumerate(todo, start=1):
         for item in _new_items(writer, source, settings, sidecars):
             items += 1
             if isinstance(item, ItemOutcome):
-                outcomes.append(item)
-                continue
-            result = item if isinstance(item, Rejection) else process_item(item, settings, context)
-            batch.append(Pending(source.path, result))
-            if len(batch) >= settings.batch_size:
-                outcomes.extend(writer.write(batch))
-                batch = []
+                unchanged.append(item)
+            else:
+                result = item if isinstance(item, Rejection) else process_item(item, settings, context)
+                batch.append(Pending(source.path, result))
+            if len(batch) + len(unchanged) >= settings.batch_size:
+                flush()
         if size >= 0 and source.format not in ("missing", "unsupported"):
             batch.append(FileDone(source.path, size, mtime))
         if progress:
             progress(BuildProgress("process", index, len(todo), items))
-    outcomes.extend(writer.write(batch))
-    return outcomes
+    flush()
+    return counts

@@ -7,7 +7,6 @@ import dataclasses
 import json
 import logging
 import sys
-from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
@@ -19,10 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 import chronicle
-from chronicle.build import BuildProgress
+from chronicle.build import BuildProgress, BuildReport
 from chronicle.config import load_settings
 from chronicle.errors import ChronicleError
-from chronicle.models import BuildReport, Document, ItemStatus
+from chronicle.models import Document, ItemStatus
 
 app = typer.Typer(
     help="Chronicle: turn news articles into a dated, sourced record of who did what with whom.",
@@ -56,11 +55,10 @@ def _cell(value: Any) -> Text:
     return Text("" if value is None else ", ".join(map(str, value)) if isinstance(value, list) else str(value))
 
 
-def _emit(rows: list[dict[str, Any]], fmt: Format, title: str | None = None) -> None:
+def _emit(rows: list[dict[str, Any]], fmt: Format, columns: list[str], title: str | None = None) -> None:
     if fmt is Format.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    columns = list(rows[0]) if rows else []
     if fmt is Format.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
@@ -114,30 +112,34 @@ def build(
     _print_report(report)
     if report.nothing_read:
         raise typer.Exit(code=2)
-    if strict and report.rejections:
+    if strict and report.count(ItemStatus.REJECTED):
         raise typer.Exit(code=1)
 
 
 def _print_report(report: BuildReport) -> None:
-    counts = Counter(o.status for o in report.outcomes)
+    counts = report.counts
     table = Table(title=f"Build of {report.db} ({report.seconds:.1f} s)")
     table.add_column("outcome")
     table.add_column("items", justify="right")
     for status in ItemStatus:
         table.add_row(status.value.replace("_", "-"), str(counts.get(status, 0)))
     out.print(table)
-    if report.rejections:
+    rejections = report.rejections if report.count(ItemStatus.REJECTED) else ()
+    if rejections:
         rejected = Table(title="Rejected inputs")
         for column in ("input", "code", "reason"):
             rejected.add_column(column, overflow="fold")
-        for o in report.rejections:
+        for o in rejections:
             rejected.add_row(_cell(o.origin), o.code or "", _cell(o.reason))
         out.print(rejected)
     new = counts.get(ItemStatus.ADDED, 0) + counts.get(ItemStatus.NEAR_DUPLICATE, 0)
-    if not new and report.outcomes and not report.nothing_read:
+    if not new and report.items and not report.nothing_read:
         out.print("Nothing new: every input was already in the store.")
     elif report.nothing_read:
         err.print("[bold red]Nothing could be read from the given paths.[/]")
+
+
+DOCUMENT_COLUMNS = ["id", "published", "basis", "status", "publisher", "title", "words", "origin"]
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
@@ -168,7 +170,7 @@ def documents(
             rows = [_document_row(d) for d in corpus.documents(include_near_duplicates=near_duplicates, limit=limit)]
     except ChronicleError as exc:
         raise _fail(exc) from exc
-    _emit(rows, fmt, title=f"Documents in {db}")
+    _emit(rows, fmt, DOCUMENT_COLUMNS, title=f"Documents in {db}")
 
 
 @app.command()
@@ -248,7 +250,7 @@ def search(
         {"id": h.document_id[:12], "published": h.published or h.published_basis, "title": h.title, "snippet": h.snippet}
         for h in hits
     ]
-    _emit(rows, fmt, title=f"{len(rows)} matches for {query!r}")
+    _emit(rows, fmt, ["id", "published", "title", "snippet"], title=f"{len(rows)} matches for {query!r}")
 
 
 @app.command()
@@ -262,7 +264,7 @@ def rejections(
             rows = [{"input": o.origin, "code": o.code, "reason": o.reason} for o in corpus.rejections()]
     except ChronicleError as exc:
         raise _fail(exc) from exc
-    _emit(rows, fmt, title="Rejected inputs")
+    _emit(rows, fmt, ["input", "code", "reason"], title="Rejected inputs")
 
 
 @app.callback()

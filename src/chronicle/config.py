@@ -90,6 +90,10 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
             if isinstance(value, str):
                 value = tuple(v.strip() for v in value.split(",") if v.strip())
             values[key] = tuple(value)
-        elif _FIELDS[key].type in ("int", "float") and not isinstance(value, (int, float)):
+        elif _FIELDS[key].type == "int" and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ConfigError(f"setting {key} must be a whole number, got {value!r}")
+        elif _FIELDS[key].type == "float" and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise ConfigError(f"setting {key} must be a number, got {value!r}")
+        elif _FIELDS[key].type == "str" and not isinstance(value, str):
+            raise ConfigError(f"setting {key} must be text, got {value!r}")
     return Settings(**values)

@@ -159,29 +159,3 @@ class ItemOutcome:
     document_id: str | None = None
     code: str | None = None
     reason: str | None = None
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    """The result of ``chronicle.build``: counts, per-item outcomes (rejections with reasons)."""
-
-    db: str
-    outcomes: tuple[ItemOutcome, ...]
-    seconds: float
-    unreadable_paths: tuple[str, ...] = ()
-
-    def count(self, status: ItemStatus) -> int:
-        return sum(1 for o in self.outcomes if o.status is status)
-
-    @property
-    def added(self) -> int:
-        return self.count(ItemStatus.ADDED) + self.count(ItemStatus.NEAR_DUPLICATE)
-
-    @property
-    def rejections(self) -> tuple[ItemOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status is ItemStatus.REJECTED)
-
-    @property
-    def nothing_read(self) -> bool:
-        """True when no item at all could be read (every item rejected, or no inputs)."""
-        return not any(o.status is not ItemStatus.REJECTED for o in self.outcomes)

@@ -89,12 +89,39 @@ def clean_text(text: str, lexicon: Lexicon, boilerplate: frozenset[str] = frozen
     return _assemble(units)
 
 
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Number the lines; rejoin paragraphs that were hard-wrapped at a fixed width.
+
+    A text counts as hard-wrapped when its long lines end near one width (at most 100 columns)
+    and continue on the next line; then a line that reaches that width is joined with the next.
+    """
+    raw = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines(), start=1)]
+    lengths = sorted(len(line) for _, line in raw if line)
+    if not lengths:
+        return []
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    wrapped = [
+        i for i in range(len(raw) - 1) if raw[i][1] and raw[i + 1][1] and len(raw[i][1]) >= width - 12
+    ]
+    if width > 100 or len(wrapped) < 3:
+        return [(n, line) for n, line in raw if line]
+    joined: list[tuple[int, str]] = []
+    carry = False
+    for number, line in raw:
+        if not line:
+            carry = False
+            continue
+        if carry:
+            joined[-1] = (joined[-1][0], joined[-1][1] + " " + line)
+        else:
+            joined.append((number, line))
+        carry = len(line) >= width * 0.7
+    return joined
+
+
 def _units(text: str, lexicon: Lexicon) -> list[_Unit]:
     units: list[_Unit] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = " ".join(raw.split())
-        if not line:
-            continue
+    for number, line in _logical_lines(text):
         parts = _GLUED_SENTENCE.split(line)
         head = parts[0]
         tails: list[str] = []

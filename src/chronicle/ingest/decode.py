@@ -81,7 +81,7 @@ def _decode(payload: bytes, declared: str | None) -> tuple[str, str]:
     try:
         return payload.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        if len(_UTF8_MULTIBYTE.findall(payload)) >= 2:
+        if _UTF8_MULTIBYTE.search(payload):
             raise RejectedInput(
                 "invalid-utf8",
                 f"the input is UTF-8 but damaged: invalid byte {payload[exc.start]:#04x} at offset {exc.start}",

@@ -49,19 +49,20 @@ def file_format(path: Path) -> str:
     return fmt
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[InputFile]:
+def discover(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[InputFile]:
     """Yield every input file under ``paths`` once, in a stable order.
 
     Folders are walked recursively (hidden files and folders are skipped); a path that does not
     exist is tried as a glob pattern (``**`` allowed); a path that matches nothing is yielded with
-    format ``missing`` so the build can record it.
+    format ``missing`` so the build can record it. Paths in ``exclude`` (the store's own files)
+    are never yielded.
     """
-    seen: set[str] = set()
+    seen: set[str] = {str(Path(p).resolve()) for p in exclude}
     for raw in paths:
         for path in _expand(str(raw)):
             key = str(path.resolve()) if path.exists() else str(path)
             if key in seen:
-                continue
+                continue  # given twice, or one of the excluded files
             seen.add(key)
             yield InputFile(str(path), file_format(path) if path.exists() else "missing")
 

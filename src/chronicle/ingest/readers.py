@@ -6,6 +6,8 @@ container is a rejection of that item alone, never of the whole file.
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import hashlib
 import json
 import time
@@ -140,11 +142,13 @@ def _str(value: object) -> str | None:
 def _read_warc(source: InputFile, settings: Settings, sidecars: SidecarIndex) -> Iterator[Item]:
     with open(source.path, "rb") as handle:
         records = ArchiveIterator(handle)
+        responses = 0
         try:
             for record in records:
                 if record.rec_type != "response":
                     continue
-                origin = f"{source.path}#{records.get_record_offset()}"
+                responses += 1
+                origin = f"{source.path}#response{responses}"
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 ctype = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
                 if "html" not in ctype.lower():
@@ -188,7 +192,7 @@ def _read_feed(source: InputFile, settings: Settings, sidecars: SidecarIndex) ->
         if not payload.strip():
             yield Rejection(origin, "", "feed-no-text", f"feed entry {index} has no content or summary")
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        stamp = _feed_date(entry)
         authors = tuple(a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name"))
         url = _str(entry.get("link"))
         title = _str(entry.get("title"))
@@ -202,7 +206,7 @@ def _read_feed(source: InputFile, settings: Settings, sidecars: SidecarIndex) ->
             raw_hash=content_hash(payload),
             metadata=SourceMetadata(
                 title=title,
-                published=time.strftime("%Y-%m-%d", stamp) if stamp else None,
+                published=stamp,
                 publisher=publisher,
                 authors=authors,
                 url=url,
@@ -210,6 +214,24 @@ def _read_feed(source: InputFile, settings: Settings, sidecars: SidecarIndex) ->
             ),
             sidecar=sidecars.lookup(url=url),
         )
+
+
+def _feed_date(entry: dict) -> str | None:  # type: ignore[type-arg]
+    """The entry's date as stated (its own time zone), not converted to UTC."""
+    for key in ("published", "updated"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        try:
+            return email.utils.parsedate_to_datetime(raw).date().isoformat()
+        except (TypeError, ValueError):
+            pass
+        try:
+            return dt.datetime.fromisoformat(raw.strip().replace("Z", "+00:00")).date().isoformat()
+        except ValueError:
+            pass
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return time.strftime("%Y-%m-%d", stamp) if stamp else None
 
 
 def _escape(text: str) -> str:

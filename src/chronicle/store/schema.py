@@ -91,6 +91,16 @@ MIGRATIONS: tuple[str, ...] = (
         rejected INTEGER,
         unchanged INTEGER
     );
+    CREATE TABLE build_outcomes (
+        build_id INTEGER NOT NULL REFERENCES builds(id),
+        seq INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        status TEXT NOT NULL,
+        document_id TEXT,
+        code TEXT,
+        reason TEXT,
+        PRIMARY KEY (build_id, seq)
+    ) WITHOUT ROWID;
     """,
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from chronicle.config import Settings
@@ -78,8 +78,8 @@ class StoreWriter:
 
     # -- writing --------------------------------------------------------------------------------
 
-    def write(self, batch: Sequence[Pending | FileDone]) -> list[ItemOutcome]:
-        """Write one batch in one transaction and return the outcome of each item in it."""
+    def write(self, batch: Sequence[Pending | FileDone], build_id: int) -> list[ItemOutcome]:
+        """Write one batch in one transaction, log it under ``build_id``, return each item's outcome."""
         outcomes: list[ItemOutcome] = []
         with self._transaction():
             for entry in batch:
@@ -92,15 +92,30 @@ class StoreWriter:
                     outcomes.append(self._write_rejection(entry.file, entry.result))
                 else:
                     outcomes.append(self._write_document(entry.file, entry.result))
+            self._log(build_id, outcomes)
         return outcomes
+
+    def log_outcomes(self, build_id: int, outcomes: Sequence[ItemOutcome]) -> None:
+        """Log outcomes that needed no writing (unchanged items) under ``build_id``."""
+        with self._transaction():
+            self._log(build_id, outcomes)
+
+    def _log(self, build_id: int, outcomes: Sequence[ItemOutcome]) -> None:
+        start = self.conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM build_outcomes WHERE build_id = ?", (build_id,)
+        ).fetchone()[0]
+        self.conn.executemany(
+            "INSERT INTO build_outcomes(build_id, seq, origin, status, document_id, code, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(build_id, start + i, o.origin, o.status.value, o.document_id, o.code, o.reason) for i, o in enumerate(outcomes, 1)],
+        )
 
     def start_build(self) -> int:
         with self._transaction():
             cur = self.conn.execute("INSERT INTO builds(started) VALUES (?)", (_now(),))
         return int(cur.lastrowid or 0)
 
-    def finish_build(self, build_id: int, outcomes: Sequence[ItemOutcome]) -> None:
-        counts = {status: sum(1 for o in outcomes if o.status is status) for status in ItemStatus}
+    def finish_build(self, build_id: int, counts: Mapping[ItemStatus, int]) -> None:
+        counts = {status: counts.get(status, 0) for status in ItemStatus}
         with self._transaction():
             self.conn.execute(
                 "UPDATE builds SET finished=?, added=?, duplicate=?, near_duplicate=?, rejected=?, unchanged=? WHERE id=?",

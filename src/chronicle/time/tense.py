@@ -1,0 +1,77 @@
+"""Cheap tense cues: does the clause around a temporal expression talk about the future or the past?
+
+No parser: the words of the same sentence shortly before the expression (and a few after it)
+are searched for future markers (will, 'll, shall, going to, plans to, is to, scheduled, ...) and
+past markers (past auxiliaries, -ed verbs, "said"). The nearest marker wins; none means unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE = (
+    r"will|'ll|shall|wo(?=n't)|going\s+to|plans?\s+to|planned\s+to|planning\s+to|plan\s+to|"
+    r"(?:is|are|am|be|were|was)\s+(?:due\s+)?to(?!\s+(?:have|be\s+\w+ed))|"
+    r"scheduled|slated|set\s+to|expects?\s+to|expected\s+to|intends?\s+to|hopes?\s+to|"
+    r"would|could|might|may|should|must|aims?\s+to|wants?\s+to|"
+    r"next|coming|upcoming|tomorrow|until|till|"
+    r"starting|beginning|effective|begins?|starts?|opens?|resumes?|meets?|ends?|expires?|"
+    r"to\s+(?:be|begin|start|resume|meet|visit|hold|leave|return|open|close|travel|vote|decide|"
+    r"announce|sign|arrive|attend|fly|go|come|hear|rule|take|make|face|end|report)"
+)
+_PAST = (
+    r"was|were|had|did|said|told|ago|last|earlier|yesterday|met|went|came|took|left|made|began|"
+    r"held|gave|saw|spoke|got|became|fell|rose|won|lost|sent|put|set\s+off|announced|"
+    r"\w+ed"
+)
+_CUE = re.compile(rf"(?i)(?<![\w'])(?:(?P<fut>{_FUTURE})|(?P<past>{_PAST}))(?![\w'])")
+_NOT_PAST_ED = frozenset({"need", "seed", "speed", "feed", "bed", "red", "shed", "united", "limited", "based",
+                          "related", "proposed", "expected", "scheduled", "planned", "supposed", "red", "hundred",
+                          "indeed", "breed", "wed", "ted", "reed", "bled", "fled", "led", "proceed", "exceed",
+                          "succeed", "naked", "wicked", "sacred", "kindred"})
+_SENT_END = re.compile(r"[.!?]['\"”’]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int = 240) -> tuple[int, int]:
+    """Approximate start and end offsets of the sentence containing ``text[start:end]``."""
+    lo = max(0, start - reach)
+    left = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        left = m.end()
+    hi = min(len(text), end + reach)
+    m = _SENT_END.search(text, end, hi)
+    right = m.start() + 1 if m else hi
+    return left, right
+
+
+def tense_near(text: str, start: int, end: int) -> str | None:
+    """``"future"``, ``"past"`` or None: the tense the clause around ``text[start:end]`` suggests.
+
+    Looks up to ~100 characters back and ~50 forward within the sentence; the cue nearest to the
+    expression wins, a cue before it counting a little more than one after it.
+    """
+    left, right = sentence_bounds(text, start, end, reach=120)
+    best: tuple[int, str] | None = None
+    for m in _CUE.finditer(text, max(left, start - 100), start):
+        kind = _kind(m)
+        if kind:
+            dist = start - m.end()
+            if best is None or dist <= best[0]:
+                best = (dist, kind)
+    for m in _CUE.finditer(text, end, min(right, end + 50)):
+        kind = _kind(m)
+        if kind:
+            dist = (m.start() - end) * 2 + 5
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+            break
+    return best[1] if best else None
+
+
+def _kind(m: re.Match[str]) -> str | None:
+    if m.group("fut"):
+        return "future"
+    word = m.group("past").lower()
+    if word in _NOT_PAST_ED:
+        return None
+    return "past"
