@@ -109,15 +109,3 @@ def dump_tables() -> Callable[..., dict[str, list[tuple]]]:
     """Return a function giving the sorted rows of the store's state tables (optionally without some columns)."""
     return _dump
 
-
-def document_count(db: Path) -> int:
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    finally:
-        conn.close()
-
-
-@pytest.fixture(scope="session")
-def count_documents() -> Callable[[Path], int]:
-    return document_count

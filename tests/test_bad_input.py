@@ -194,13 +194,9 @@ def test_too_short_text_is_no_article(tmp_path: Path) -> None:
     assert "min_words" in report.outcomes[0].reason
 
 
-@pytest.mark.xfail(
-    reason="library bug: decode._decode refuses damaged UTF-8 only when the file holds >= 2 well-formed multi-byte "
-    "sequences; a UTF-8 article with one em dash and one stray 0xff byte falls through to charset-normalizer, is "
-    "decoded as cp1250 and stored with the garbage character '˙' instead of being rejected as invalid-utf8",
-    strict=True,
-)
 def test_damaged_utf8_with_a_single_multibyte_character(tmp_path: Path, sample_text) -> None:
+    """Regression: damaged UTF-8 was refused only with >= 2 well-formed multi-byte sequences; with one em dash
+    the file was decoded as cp1250 and stored with a stray '˙' in the headline."""
     text = sample_text("2019-minsk-normandy-paris.txt")
     assert len([ch for ch in text if ord(ch) > 127]) == 1  # one em dash, the rest is ASCII
     data = text.encode("utf-8")

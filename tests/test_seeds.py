@@ -176,3 +176,19 @@ def test_kept_lines_match_the_clean_text(seed_docs: dict[str, chronicle.Document
     numbers = [line.number for line in doc.lines]
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
     assert doc.language == "en"
+
+
+def test_demo_build_with_the_sample_corpus_keeps_the_same_seed_documents(
+    seeds_dir: Path, examples_dir: Path, seed_docs: dict[str, chronicle.Document], tmp_path: Path
+) -> None:
+    """``make demo`` builds the sample corpus and the seeds together: the seeds come out the same."""
+    db = tmp_path / "demo.db"
+    report = chronicle.build([examples_dir, seeds_dir], db=db)
+    assert report.rejections == ()
+    assert report.count(chronicle.ItemStatus.ADDED) == 20
+    with chronicle.open(db) as corpus:
+        for seed, doc in seed_docs.items():
+            combined = corpus.document(doc.origin)
+            assert combined.id == doc.id, f"seed {seed} is cleaned differently next to the sample corpus"
+            assert combined.status == "ok"
+            assert combined.published == doc.published

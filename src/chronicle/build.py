@@ -18,6 +18,7 @@ from chronicle.clean import repetition_candidates
 from chronicle.config import Settings
 from chronicle.errors import RejectedInput
 from chronicle.ingest import InputFile, SidecarIndex, decode_payload, discover, load_sidecars, read_items
+from chronicle.ingest.readers import metadata_fingerprint
 from chronicle.models import ItemOutcome, ItemStatus, Rejection, SourceItem
 from chronicle.pipeline import CorpusContext, process_item
 from chronicle.store import FileDone, Pending, StoreWriter, connect
@@ -122,15 +123,16 @@ def build(
             counts.update(o.status for o in outcomes)
 
         log([ItemOutcome(path, ItemStatus.REJECTED, None, err.code, err.reason) for path, err in sidecar_errors])
-        todo: list[tuple[InputFile, int, int]] = []
+        todo: list[tuple[InputFile, int, int, str]] = []
         for source in files:
             if source.format == "sidecar":
                 continue
             size, mtime = _stat(source.path)
-            if size >= 0 and writer.file_unchanged(source.path, size, mtime):
+            meta_sig = metadata_fingerprint(sidecars.lookup(path=source.path))
+            if size >= 0 and writer.file_unchanged(source.path, size, mtime, meta_sig):
                 log(writer.stored_outcomes(source.path))
             else:
-                todo.append((source, size, mtime))
+                todo.append((source, size, mtime, meta_sig))
         _scan_repetition(writer, todo, settings, sidecars, progress)
         context = CorpusContext(boilerplate=writer.boilerplate())
         counts.update(_process(writer, build_id, todo, settings, sidecars, context, progress))
@@ -156,14 +158,14 @@ def _new_items(writer: StoreWriter, source: InputFile, settings: Settings, sidec
 
 def _scan_repetition(
     writer: StoreWriter,
-    todo: list[tuple[InputFile, int, int]],
+    todo: list[tuple[InputFile, int, int, str]],
     settings: Settings,
     sidecars: SidecarIndex,
     progress: ProgressCallback | None,
 ) -> None:
     pairs: list[tuple[str, str]] = []
     items = 0
-    for index, (source, _, _) in enumerate(todo, start=1):
+    for index, (source, *_) in enumerate(todo, start=1):
         for item in _new_items(writer, source, settings, sidecars):
             if not isinstance(item, SourceItem) or item.kind != "text":
                 continue
@@ -185,7 +187,7 @@ def _scan_repetition(
 def _process(
     writer: StoreWriter,
     build_id: int,
-    todo: list[tuple[InputFile, int, int]],
+    todo: list[tuple[InputFile, int, int, str]],
     settings: Settings,
     sidecars: SidecarIndex,
     context: CorpusContext,
@@ -203,7 +205,7 @@ def _process(
         counts.update(o.status for o in unchanged)
         unchanged.clear()
 
-    for index, (source, size, mtime) in enumerate(todo, start=1):
+    for index, (source, size, mtime, meta_sig) in enumerate(todo, start=1):
         for item in _new_items(writer, source, settings, sidecars):
             items += 1
             if isinstance(item, ItemOutcome):
@@ -214,7 +216,7 @@ def _process(
             if len(batch) + len(unchanged) >= settings.batch_size:
                 flush()
         if size >= 0 and source.format not in ("missing", "unsupported"):
-            batch.append(FileDone(source.path, size, mtime))
+            batch.append(FileDone(source.path, size, mtime, meta_sig))
         if progress:
             progress(BuildProgress("process", index, len(todo), items))
     flush()

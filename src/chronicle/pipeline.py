@@ -54,6 +54,9 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext) -> Do
         decoded = decode_payload(item.payload, declared_charset(item.payload))
         html = extract_html(decoded.text, url=item.metadata.url)
         text = html.text
+        title = item.metadata.title
+        if item.metadata.origin == "feed" and title and not text.lstrip().startswith(title):
+            text = f"{title}\n\n{text}"  # a feed entry's headline lives outside its content
     else:
         decoded = decode_payload(item.payload)
         text = decoded.text

@@ -31,6 +31,7 @@ _BOMS = (
 # A well-formed UTF-8 multi-byte sequence (2 to 4 bytes).
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -91,7 +92,13 @@ def _decode(payload: bytes, declared: str | None) -> tuple[str, str]:
             return payload.decode(declared), declared.lower()
         except (LookupError, UnicodeDecodeError):
             pass
-    best = charset_normalizer.from_bytes(payload).best()
-    if best is None or best.chaos > 0.3:
+    matches = list(charset_normalizer.from_bytes(payload))
+    if not matches or matches[0].chaos > 0.3:
         raise RejectedInput("undecodable", "the input is not UTF-8 and no other text encoding fits it")
+    best = matches[0]
+    # Single-byte encodings often tie; English news is far more often Western European (cp1252)
+    # than Central European (cp1250), so a Western candidate that fits as well wins the tie.
+    western = next((m for m in matches if m.encoding in _WESTERN), None)
+    if western is not None and western.chaos <= best.chaos and western.coherence >= best.coherence:
+        best = western
     return str(best), best.encoding

@@ -26,9 +26,22 @@ from chronicle.models import Rejection, SourceItem, SourceMetadata
 Item = SourceItem | Rejection
 
 
-def content_hash(payload: bytes) -> str:
-    """Return the hex digest Chronicle uses to identify raw input bytes."""
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+def content_hash(payload: bytes, sidecar: SourceMetadata | None = None) -> str:
+    """Return the hex digest that identifies an input item: its raw bytes and its sidecar row.
+
+    A sidecar row that changes makes the item new, so its metadata is taken up again.
+    """
+    digest = hashlib.blake2b(payload, digest_size=16)
+    if sidecar is not None:
+        digest.update(b"\0sidecar\0" + metadata_fingerprint(sidecar).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def metadata_fingerprint(meta: SourceMetadata | None) -> str:
+    """A short, stable fingerprint of a metadata row ('' when there is none)."""
+    if meta is None:
+        return ""
+    return hashlib.blake2b(repr(meta).encode("utf-8"), digest_size=8).hexdigest()
 
 
 def read_items(source: InputFile, settings: Settings, sidecars: SidecarIndex) -> Iterator[Item]:
@@ -75,12 +88,13 @@ def _read_single(source: InputFile, settings: Settings, sidecars: SidecarIndex) 
         yield _too_large(source.path, size, settings)
         return
     payload = path.read_bytes()
+    sidecar = sidecars.lookup(path=source.path)
     yield SourceItem(
         origin=source.path,
         kind=source.format,
         payload=payload,
-        raw_hash=content_hash(payload),
-        sidecar=sidecars.lookup(path=source.path),
+        raw_hash=content_hash(payload, sidecar),
+        sidecar=sidecar,
     )
 
 
@@ -118,11 +132,12 @@ def _read_jsonl(source: InputFile, settings: Settings, sidecars: SidecarIndex) -
                 yield Rejection(origin, raw_hash, "jsonl-no-text", f"line {number} has no non-empty 'text' or 'html' field")
                 continue
             url = record.get("url") if isinstance(record.get("url"), str) else None
+            sidecar = sidecars.lookup(url=url)
             yield SourceItem(
                 origin=origin,
                 kind=kind,
                 payload=body.encode("utf-8"),
-                raw_hash=raw_hash,
+                raw_hash=content_hash(line, sidecar),
                 metadata=SourceMetadata(
                     title=_str(record.get("title")),
                     published=_str(record.get("published")),
@@ -131,7 +146,7 @@ def _read_jsonl(source: InputFile, settings: Settings, sidecars: SidecarIndex) -
                     url=url,
                     origin="jsonl",
                 ),
-                sidecar=sidecars.lookup(url=url),
+                sidecar=sidecar,
             )
 
 
@@ -159,13 +174,14 @@ def _read_warc(source: InputFile, settings: Settings, sidecars: SidecarIndex) ->
                     yield _too_large(origin, len(payload), settings)
                     continue
                 warc_date = record.rec_headers.get_header("WARC-Date") or ""
+                sidecar = sidecars.lookup(url=url)
                 yield SourceItem(
                     origin=origin,
                     kind="html",
                     payload=payload,
-                    raw_hash=content_hash(payload),
+                    raw_hash=content_hash(payload, sidecar),
                     metadata=SourceMetadata(url=url, origin="warc"),
-                    sidecar=sidecars.lookup(url=url),
+                    sidecar=sidecar,
                     crawled=warc_date[:10] or None,
                 )
         except ArchiveLoadFailed as exc:
@@ -196,14 +212,13 @@ def _read_feed(source: InputFile, settings: Settings, sidecars: SidecarIndex) ->
         authors = tuple(a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name"))
         url = _str(entry.get("link"))
         title = _str(entry.get("title"))
-        # Keep the headline with the text so the cleaner sees what a reader sees.
-        if title:
-            payload = f"<h1>{_escape(title)}</h1>\n".encode("utf-8") + payload
+        sidecar = sidecars.lookup(url=url)
+        meta_bytes = repr((title, stamp, publisher, authors, url)).encode("utf-8")
         yield SourceItem(
             origin=origin,
             kind="html",
             payload=payload,
-            raw_hash=content_hash(payload),
+            raw_hash=content_hash(payload + b"\0" + meta_bytes, sidecar),
             metadata=SourceMetadata(
                 title=title,
                 published=stamp,
@@ -212,7 +227,7 @@ def _read_feed(source: InputFile, settings: Settings, sidecars: SidecarIndex) ->
                 url=url,
                 origin="feed",
             ),
-            sidecar=sidecars.lookup(url=url),
+            sidecar=sidecar,
         )
 
 
@@ -232,10 +247,6 @@ def _feed_date(entry: dict) -> str | None:  # type: ignore[type-arg]
             pass
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     return time.strftime("%Y-%m-%d", stamp) if stamp else None
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _READERS = {

@@ -65,7 +65,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE files (
         path TEXT PRIMARY KEY,
         size INTEGER NOT NULL,
-        mtime_ns INTEGER NOT NULL
+        mtime_ns INTEGER NOT NULL,
+        meta_sig TEXT NOT NULL DEFAULT ''
     );
     CREATE TABLE minhash_bands (
         band INTEGER NOT NULL,

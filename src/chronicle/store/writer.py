@@ -26,6 +26,7 @@ class FileDone:
     path: str
     size: int
     mtime_ns: int
+    meta_sig: str = ""  # fingerprint of the sidecar row that applies to the file
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,10 @@ class StoreWriter:
 
     # -- incrementality -------------------------------------------------------------------------
 
-    def file_unchanged(self, path: str, size: int, mtime_ns: int) -> bool:
-        """True when this file, with this size and modification time, was fully processed before."""
-        row = self.conn.execute("SELECT size, mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
-        return row is not None and row["size"] == size and row["mtime_ns"] == mtime_ns
+    def file_unchanged(self, path: str, size: int, mtime_ns: int, meta_sig: str = "") -> bool:
+        """True when this file (same size, modification time and sidecar row) was fully processed before."""
+        row = self.conn.execute("SELECT size, mtime_ns, meta_sig FROM files WHERE path = ?", (path,)).fetchone()
+        return row is not None and (row["size"], row["mtime_ns"], row["meta_sig"]) == (size, mtime_ns, meta_sig)
 
     def stored_outcomes(self, path: str) -> list[ItemOutcome]:
         """The outcomes recorded for a file's items, as a build that skips the file reports them."""
@@ -85,8 +86,8 @@ class StoreWriter:
             for entry in batch:
                 if isinstance(entry, FileDone):
                     self.conn.execute(
-                        "INSERT OR REPLACE INTO files(path, size, mtime_ns) VALUES (?, ?, ?)",
-                        (entry.path, entry.size, entry.mtime_ns),
+                        "INSERT OR REPLACE INTO files(path, size, mtime_ns, meta_sig) VALUES (?, ?, ?, ?)",
+                        (entry.path, entry.size, entry.mtime_ns, entry.meta_sig),
                     )
                 elif isinstance(entry.result, Rejection):
                     outcomes.append(self._write_rejection(entry.file, entry.result))
@@ -131,10 +132,12 @@ class StoreWriter:
             )
 
     def _write_rejection(self, file: str, rejection: Rejection) -> ItemOutcome:
+        self._retire_previous(rejection.origin, rejection.raw_hash)
         self._record_source(rejection.origin, file, rejection.raw_hash, ItemStatus.REJECTED, None, rejection.code, rejection.reason)
         return ItemOutcome(rejection.origin, ItemStatus.REJECTED, None, rejection.code, rejection.reason)
 
     def _write_document(self, file: str, doc: Document) -> ItemOutcome:
+        self._retire_previous(doc.origin, doc.raw_hash)
         if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
             self._record_source(doc.origin, file, doc.raw_hash, ItemStatus.DUPLICATE, doc.id, None, None)
             return ItemOutcome(doc.origin, ItemStatus.DUPLICATE, doc.id, None, "the same clean text is already stored")
@@ -156,15 +159,37 @@ class StoreWriter:
             [(doc.id, i, r.number, r.text, r.rule, r.detail) for i, r in enumerate(doc.removed)],
         )
         self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", (seq, doc.title or "", doc.text))
-        if match is None:  # only originals are indexed: copies are compared with the original, not each other
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO minhash_bands(band, bucket, document_id) VALUES (?, ?, ?)",
-                [(band, bucket, doc.id) for band, bucket in bands],
-            )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO minhash_bands(band, bucket, document_id) VALUES (?, ?, ?)",
+            [(band, bucket, doc.id) for band, bucket in bands],
+        )
         status = ItemStatus.NEAR_DUPLICATE if match else ItemStatus.ADDED
         self._record_source(doc.origin, file, doc.raw_hash, status, doc.id, None, None)
         reason = f"near-duplicate of {match[0]} (similarity {match[1]:.2f})" if match else None
         return ItemOutcome(doc.origin, status, doc.id, None, reason)
+
+    def _retire_previous(self, origin: str, raw_hash: str) -> None:
+        """An input that changed replaces what it gave before: its old document goes, unless another
+        input still yields it; copies linked to the old document become originals."""
+        row = self.conn.execute("SELECT raw_hash, document_id FROM sources WHERE origin = ?", (origin,)).fetchone()
+        if row is None or row["raw_hash"] == raw_hash or row["document_id"] is None:
+            return
+        doc_id = row["document_id"]
+        self.conn.execute("UPDATE sources SET document_id = NULL WHERE origin = ?", (origin,))
+        if self.conn.execute("SELECT 1 FROM sources WHERE document_id = ? LIMIT 1", (doc_id,)).fetchone():
+            return
+        old = self.conn.execute("SELECT seq, title, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        self.conn.execute(
+            "UPDATE documents SET status = 'ok', near_duplicate_of = NULL, similarity = NULL WHERE near_duplicate_of = ?",
+            (doc_id,),
+        )
+        for table in ("document_lines", "removed_lines", "minhash_bands"):
+            self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+        self.conn.execute(
+            "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+            (old["seq"], old["title"] or "", old["text"]),
+        )
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def _record_source(self, origin: str, file: str, raw_hash: str, status: ItemStatus, doc_id: str | None, code: str | None, reason: str | None) -> None:
         self.conn.execute(
@@ -186,7 +211,8 @@ class StoreWriter:
         params = [v for pair in bands for v in pair]
         candidates = self.conn.execute(
             f"SELECT DISTINCT d.id, d.minhash, d.near_duplicate_of FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
-            f"WHERE (b.band, b.bucket) IN (VALUES {values})",
+            # Copies are compared with originals only, never with each other.
+            f"WHERE (b.band, b.bucket) IN (VALUES {values}) AND d.status = 'ok'",
             params,
         ).fetchall()
         best: tuple[str, float] | None = None

@@ -152,34 +152,33 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def closest_year(anchor: dt.date, month: int, day: int | None, direction: str | None) -> int:
-    """The year putting ``month``/``day`` nearest to ``anchor``, in ``direction`` if it is given.
+    """The year putting ``month``/``day`` nearest to ``anchor``, leaning towards ``direction``.
 
-    ``direction`` is ``"past"``, ``"future"`` or None (nearest either way). A date in the other
-    direction is still taken when the preferred one is more than ten months away and the other
-    lies within two months (a tense cue is only a cue).
+    ``direction`` is ``"past"``, ``"future"``, ``"nearest"`` or None. A future cue takes the next
+    occurrence within eleven months; a past cue the last one unless it is over ten months back
+    and the next is within two months; with no cue the last one unless the next is less than
+    half as far away (news mostly reports what happened).
     """
-    best: dict[str, tuple[int, int]] = {}
+    past: tuple[int, int] | None = None
+    future: tuple[int, int] | None = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        d = safe_date(year, month, day or 15)
-        if d is None:
-            d = dt.date(year, month, 28)
         if day is None:
-            # a month counts as "on" the anchor when the anchor lies inside it
             if (year, month) == (anchor.year, anchor.month):
-                return year
+                return year  # the anchor lies inside that month
+            d = dt.date(year, month, 15)
+        else:
+            d = safe_date(year, month, day) or dt.date(year, month, 28)
         delta = (d - anchor).days
-        side = "past" if delta <= 0 else "future"
-        if side not in best or abs(delta) < best[side][1]:
-            best[side] = (year, abs(delta))
-    past, future = best.get("past"), best.get("future")
-    if direction == "future" and future:
-        if past and past[1] <= 60 and future[1] > 300:
-            return past[0]
+        if delta <= 0 and (past is None or -delta < past[1]):
+            past = (year, -delta)
+        elif delta > 0 and (future is None or delta < future[1]):
+            future = (year, delta)
+    assert past is not None and future is not None
+    if direction == "future" and future[1] <= 330:
         return future[0]
-    if direction == "past" and past:
-        if future and future[1] <= 60 and past[1] > 300:
-            return future[0]
-        return past[0]
-    if past and future:
+    if direction == "past":
+        return future[0] if past[1] > 300 and future[1] < 60 else past[0]
+    if direction == "nearest":
         return past[0] if past[1] <= future[1] else future[0]
-    return (past or future or (anchor.year, 0))[0]
+    # news reports mostly look back: the past occurrence unless the next one is much nearer
+    return future[0] if future[1] * 2 < past[1] else past[0]

@@ -28,6 +28,7 @@ class Result:
     start: int | None = None
     end: int | None = None
     anchor: str | None = None
+    remember: bool = True  # False: a derived value ("a year earlier") that later mentions must not chain on
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ class Fragments:
 @lru_cache(maxsize=1)
 def fragments() -> Fragments:
     lx = lexicon()
-    full_months = [m for m in lx.months if len(m) > 3 and m != "sept"]
+    full_months = [m for m in lx.months if (len(m) > 3 and m != "sept") or m == "may"]
     abbrevs = [m for m in lx.months if m not in full_months and m != "may"]
     month = rf"(?:{alternation(full_months, capitalised=True)}|{alternation(abbrevs, capitalised=True)}\.?)(?![\w])"
     full_days = [d for d in lx.weekdays if len(d) > 5]
@@ -50,7 +50,7 @@ def fragments() -> Fragments:
     digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
     half = r"(?:\s+and\s+(?:a|one)[\s-]half|\s+\d/\d|\s+1/2|\s*½)"
     number = (
-        rf"(?:(?:{digits}|{word_num}){half}?|a\s+(?:couple|pair)\s+of|(?:a|one)[\s-]half|half\s+an?|a\s+dozen|an?)"
+        rf"(?:(?:{digits}|{word_num}){half}?|(?:a\s+)?(?:couple|pair)\s+of|(?:a|one)[\s-]half|half\s+an?|a\s+dozen|an?)"
     )
     vague = r"(?:a\s+few|a\s+number\s+of|several|few|some|many|a\s+couple\s+of|multiple|numerous)"
     unit_sg = alternation(lx.units)
@@ -74,8 +74,10 @@ def parse_number(text: str) -> float | str | None:
     """
     lx = lexicon()
     t = " ".join(text.lower().replace("-", " ").split())
-    if t in lx.vague_numbers or t in ("a couple of", "multiple", "numerous"):
-        return 2 if t == "a couple of" else "X"
+    if t in ("a couple of", "couple of", "a pair of", "pair of"):
+        return 2
+    if t in lx.vague_numbers or t in ("multiple", "numerous"):
+        return "X"
     extra = 0.0
     m = _FRACTION.search(t)
     if m:

@@ -14,14 +14,16 @@ _FUTURE = (
     r"(?:is|are|am|be|were|was)\s+(?:due\s+)?to(?!\s+(?:have|be\s+\w+ed))|"
     r"scheduled|slated|set\s+to|expects?\s+to|expected\s+to|intends?\s+to|hopes?\s+to|"
     r"would|could|might|may|should|must|aims?\s+to|wants?\s+to|"
-    r"next|coming|upcoming|tomorrow|until|till|"
-    r"starting|beginning|effective|begins?|starts?|opens?|resumes?|meets?|ends?|expires?|"
+    r"upcoming|tomorrow|until|till|planning|planned|"
+    r"effective|begins|starts|opens|resumes|meets|ends|expires|"
     r"to\s+(?:be|begin|start|resume|meet|visit|hold|leave|return|open|close|travel|vote|decide|"
     r"announce|sign|arrive|attend|fly|go|come|hear|rule|take|make|face|end|report)"
 )
 _PAST = (
     r"was|were|had|did|said|told|ago|last|earlier|yesterday|met|went|came|took|left|made|began|"
-    r"held|gave|saw|spoke|got|became|fell|rose|won|lost|sent|put|set\s+off|announced|"
+    r"held|gave|saw|spoke|got|became|fell|rose|won|lost|sent|put|set\s+off|announced|bought|sold|paid|"
+    r"fought|brought|thought|caught|built|spent|kept|struck|wrote|broke|chose|drove|flew|grew|knew|threw|"
+    r"drew|stood|shot|ran|found|began|been|has|have|"
     r"\w+ed"
 )
 _CUE = re.compile(rf"(?i)(?<![\w'])(?:(?P<fut>{_FUTURE})|(?P<past>{_PAST}))(?![\w'])")
@@ -29,6 +31,7 @@ _NOT_PAST_ED = frozenset({"need", "seed", "speed", "feed", "bed", "red", "shed",
                           "related", "proposed", "expected", "scheduled", "planned", "supposed", "red", "hundred",
                           "indeed", "breed", "wed", "ted", "reed", "bled", "fled", "led", "proceed", "exceed",
                           "succeed", "naked", "wicked", "sacred", "kindred"})
+_PAST_AUX = re.compile(r"(?i)\b(?:had(?:\s+been)?|(?:was|were)(?=\s+(?:\w+ly\s+)?(?:scheduled|due|slated|set)))\s+(?:\w+ly\s+)?$")
 _SENT_END = re.compile(r"[.!?]['\"”’]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
 
 
@@ -51,21 +54,21 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     expression wins, a cue before it counting a little more than one after it.
     """
     left, right = sentence_bounds(text, start, end, reach=120)
-    best: tuple[int, str] | None = None
-    for m in _CUE.finditer(text, max(left, start - 100), start):
+    lo = max(left, start - 100)
+    last: str | None = None
+    for m in _CUE.finditer(text, lo, start):
         kind = _kind(m)
+        if kind == "future" and _PAST_AUX.search(text, max(lo, m.start() - 12), m.start()):
+            kind = "past"  # "was scheduled to", "had been due to"
         if kind:
-            dist = start - m.end()
-            if best is None or dist <= best[0]:
-                best = (dist, kind)
+            last = kind
+    if last:
+        return last
     for m in _CUE.finditer(text, end, min(right, end + 50)):
         kind = _kind(m)
         if kind:
-            dist = (m.start() - end) * 2 + 5
-            if best is None or dist < best[0]:
-                best = (dist, kind)
-            break
-    return best[1] if best else None
+            return kind
+    return None
 
 
 def _kind(m: re.Match[str]) -> str | None:

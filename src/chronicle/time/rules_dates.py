@@ -1,0 +1,434 @@
+"""Rules for calendar dates: month-day(-year), month-year, months, years, decades, centuries,
+quarters and halves, holidays and clock times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from chronicle.time.calendar import Point, closest_year, format_point, nth_weekday, safe_date, shift
+from chronicle.time.context import Context, Result, Rule
+from chronicle.time.grammar import compile_rule, parse_number
+from chronicle.time.lexicon import alternation, lexicon
+
+_EDGE_MODS = {
+    "early": "START", "the beginning of": "START", "the start of": "START", "beginning": "START",
+    "late": "END", "the end of": "END", "end": "END", "the last half of": "END",
+    "mid": "MID", "the middle of": "MID", "middle": "MID",
+    "around": "APPROX", "about": "APPROX",
+}
+
+
+def edge_mod(word: str | None) -> str | None:
+    """TIMEX3 mod for an edge word (early → START, late → END, mid → MID)."""
+    if not word:
+        return None
+    return _EDGE_MODS.get(" ".join(word.lower().replace("-", " ").split()))
+
+
+def _num(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _year_of(ctx: Context, month: int, day: int | None, m: re.Match[str]) -> tuple[int | None, bool]:
+    if ctx.anchor is None:
+        return None, False
+    return closest_year(ctx.anchor, month, day, ctx.tense(m.start(), m.end())), False
+
+
+# --- month day, year ------------------------------------------------------------------------
+
+def _month_day(m: re.Match[str], ctx: Context) -> Result | None:
+    lx = lexicon()
+    month = lx.month(m.group("mon"))
+    day = _num(m.group("day"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = m.group("year")
+    certain = True
+    wd = lx.weekday(m.group("wd")) if m.group("wd") else None
+    if year:
+        y: int | None = int(year)
+    elif ctx.anchor is not None and wd:
+        # the weekday tells the year: take the candidate year whose date falls on it
+        options = [yy for yy in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
+                   if (d := safe_date(yy, month, day)) and d.isoweekday() == wd]
+        y = options[0] if options else _year_of(ctx, month, day, m)[0]
+    elif ctx.anchor is not None and "rel" in m.groupdict() and m.group("rel"):
+        rel = m.group("rel").lower().split()[-1]
+        y = closest_year(ctx.anchor, month, day, "past" if rel in ("last", "past") else "future")
+    else:
+        y, certain = _year_of(ctx, month, day, m)
+    if y is None:
+        return Result("DATE", f"XXXX-{month:02d}-{day:02d}", certain=False)
+    d = safe_date(y, month, day)
+    if d is None:
+        return None
+    return Result("DATE", d.isoformat(), certain=certain, point=Point("day", d),
+                  anchor=None if year else ctx.anchor_iso())
+
+
+def _accept_month_day(m: re.Match[str], text: str) -> bool:
+    # a dateline: "WASHINGTON, August 11 (Xinhua) --"
+    if re.match(r"\s*\((?-i:[A-Z])", text[m.end():m.end() + 4]) and \
+            re.search(r"(?:^|\n)\s*(?-i:[A-Z][A-Z .]+),\s*$", text[max(0, m.start() - 40):m.start()]):
+        return False
+    return True
+
+
+def _day_month(m: re.Match[str], ctx: Context) -> Result | None:
+    return _month_day(m, ctx)
+
+
+# --- month (year) ---------------------------------------------------------------------------
+
+_MAY_OK_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|since|until|till|by|of|during|through|from|before|after|early|late|mid|last|next|this|"
+    r"between|and|to|or|around|throughout|each|every|past|since)\s+|-)$"
+)
+
+
+def _accept_month(m: re.Match[str], text: str) -> bool:
+    word = m.group("mon")
+    if m.group("rel") or m.group("mod") or m.group("year"):
+        return True
+    before = text[max(0, m.start() - 20):m.start()]
+    if word.lower().rstrip(".") == "may" or word.endswith("."):
+        return bool(_MAY_OK_BEFORE.search(before))
+    after = text[m.end():m.end() + 20]
+    if re.match(r"\s+(?-i:[A-Z][a-z]+)", after) and not re.match(r"\s+(?-i:[A-Z][a-z]+day\b|The\b|In\b|A\b)", after):
+        return False  # a name: "April Glaspie", "August Busch"
+    return True
+
+
+def _month(m: re.Match[str], ctx: Context) -> Result | None:
+    month = lexicon().month(m.group("mon"))
+    if month is None:
+        return None
+    mod = edge_mod(m.group("mod"))
+    rel = (m.group("rel") or "").lower().split()
+    year_txt = m.group("year")
+    if year_txt:
+        y: int | None
+        yt = year_txt.lower().split()
+        if yt[0].isdigit():
+            y = int(yt[0])
+        elif ctx.anchor is None:
+            y = None
+        else:
+            y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}.get(yt[0], 0)
+    elif ctx.anchor is None:
+        y = None
+    elif rel and rel[-1] in ("last", "past"):
+        y = ctx.anchor.year if month < ctx.anchor.month - 1 else ctx.anchor.year - 1
+    elif rel and rel[-1] in ("next", "coming"):
+        y = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
+    elif rel == ["this"]:
+        y = ctx.anchor.year
+    else:
+        y = closest_year(ctx.anchor, month, None, ctx.tense(m.start(), m.end()))
+    if y is None:
+        return Result("DATE", f"XXXX-{month:02d}", mod=mod, certain=False)
+    point = Point("month", dt.date(y, month, 1))
+    return Result("DATE", format_point(point), mod=mod, point=point,
+                  certain=bool(year_txt and year_txt[0].isdigit()), anchor=ctx.anchor_iso())
+
+
+# --- years, decades, centuries --------------------------------------------------------------
+
+def _accept_year(m: re.Match[str], text: str) -> bool:
+    if m.group("mod"):
+        return True
+    before = text[max(0, m.start() - 12):m.start()]
+    after = text[m.end():m.end() + 14]
+    if re.search(r"(?:[$#£€]\s*|\d[\s,.]*|No\.\s*|Nos?\s+|Room\s+|Flight\s+|page\s+|Route\s+|Highway\s+|about\s+|some\s+|nearly\s+)$", before, re.I):
+        return False
+    if re.match(r"\s*(?:%|percent|shares|people|troops|feet|miles|tons|workers|jobs|points|members|students|"
+                r"cars|units|employees|barrels|acres|soldiers|dollars|yen|marks|[-–]\d|\d|/)", after, re.I):
+        return False
+    return True
+
+
+def _year(m: re.Match[str], ctx: Context) -> Result | None:
+    y = int(m.group("year"))
+    mod_word = (m.group("mod") or "").lower()
+    mod = edge_mod(mod_word.strip(" -"))
+    if "half" in mod_word:
+        half = 1 if "first" in mod_word else 2
+        return Result("DATE", f"{y:04d}-H{half}", point=Point("half", dt.date(y, 1 if half == 1 else 7, 1)))
+    point = Point("year", dt.date(y, 1, 1))
+    return Result("DATE", f"{y:04d}", mod=mod, point=point)
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
+    words = m.group("y").lower().replace("-", " ").split()
+    if words[0] == "two":
+        rest = parse_number(" ".join(words[2:])) if len(words) > 2 else 0
+        y = 2000 + int(rest or 0)
+    else:
+        rest = parse_number(" ".join(words[1:]))
+        if rest is None or isinstance(rest, str):
+            return None
+        y = 1900 + int(rest) if words[0] == "nineteen" else 1800 + int(rest)
+    point = Point("year", dt.date(y, 1, 1))
+    return Result("DATE", f"{y:04d}", point=point)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Result | None:
+    mod = edge_mod((m.group("mod") or "").strip(" -"))
+    if m.group("word"):
+        d = _DECADE_WORDS[m.group("word").lower()]
+        return Result("DATE", f"19{d}", mod=mod)
+    century = m.group("cent")
+    digit = m.group("dec")
+    if century is None:
+        century = "19" if ctx.anchor is None or int(digit) > ctx.anchor.year % 100 // 10 else str(ctx.anchor.year // 100)
+    return Result("DATE", f"{century}{digit}", mod=mod)
+
+
+def _century(m: re.Match[str], ctx: Context) -> Result | None:
+    word = m.group("n").lower()
+    n = lexicon().ordinals.get(word)
+    if n is None:
+        digits = re.sub(r"\D", "", word)
+        n = int(digits) if digits else None
+    if not n:
+        return None
+    return Result("DATE", f"{n - 1:02d}", mod=edge_mod(m.group("mod")))
+
+
+# --- quarters and halves --------------------------------------------------------------------
+
+def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
+    text = m.group(0).lower()
+    words = re.sub(r"[’']s?\b|,", " ", text).replace("-", " ").split()
+    unit = m.group("unit").lower()
+    ords = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+    n = next((ords[w] for w in words if w in ords), None)
+    if n is None and ("final" in words or ("last" in words and "year" not in words)):
+        n = 4 if unit == "quarter" else 2
+    years = [int(w) for w in words if re.fullmatch(r"1\d\d\d|20\d\d", w)]
+    joined = " ".join(words)
+    back = bool(re.search(r"year (?:earlier|ago)|last year|corresponding|previous year|prior year", joined))
+    if unit == "period" and n is None and not years and not back and not re.search(r"latest|same|comparable|current", joined):
+        return None
+    gran = "half" if unit == "half" else "quarter"
+    months = 6 if gran == "half" else 3
+    certain = bool(years) and n is not None
+    if n is not None:
+        if years:
+            y: int | None = years[0]
+        elif ctx.anchor is None:
+            y = None
+        else:
+            y = ctx.anchor.year + (1 if "next" in words else 0)
+        if y is None:
+            return Result("DATE", f"XXXX-{'H' if gran == 'half' else 'Q'}{n}", certain=False)
+        point = Point(gran, dt.date(y, (n - 1) * months + 1, 1))
+        if not years and ctx.anchor is not None and gran == "quarter" and "next" not in words and not back:
+            current = (ctx.anchor.month - 1) // 3 + 1
+            if n > current + 1 and ctx.tense(m.start(), m.end()) != "future":
+                point = shift(point, -4)
+    elif gran == "half":
+        return None
+    elif "current" in words and ctx.anchor is not None:
+        point = Point("quarter", ctx.anchor)
+    elif "latest" in words and ctx.anchor is not None and not years:
+        point = shift(Point("quarter", ctx.anchor), -1)
+    elif ctx.last_quarter is not None:
+        point = ctx.last_quarter
+        if years:
+            point = Point("quarter", point.date.replace(year=years[0]))
+    elif years:
+        return Result("DATE", f"{years[0]:04d}", point=Point("year", dt.date(years[0], 1, 1)))
+    elif ctx.anchor is not None:
+        point = shift(Point("quarter", ctx.anchor), -1)
+    else:
+        return Result("DATE", "XXXX-QX", certain=False)
+    if back and not years:
+        point = shift(point, -4 if gran == "quarter" else -2)
+    return Result("DATE", format_point(point), point=point, certain=certain, anchor=ctx.anchor_iso(),
+                  remember=not back)
+
+
+# --- holidays -------------------------------------------------------------------------------
+
+def _holiday_date(rule: str, year: int) -> dt.date | None:
+    if rule == "election":
+        return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+    if ":" in rule:
+        n, wd, month = (int(x) for x in rule.split(":"))
+        return nth_weekday(year, month, wd, n)
+    month, day = (int(x) for x in rule.split("-"))
+    return safe_date(year, month, day)
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
+    name = " ".join(m.group("name").lower().replace("’", "'").split())
+    rule = lexicon().holidays.get(name)
+    if rule is None:
+        return None
+    if m.group("year"):
+        d = _holiday_date(rule, int(m.group("year")))
+    elif ctx.anchor is None:
+        return Result("DATE", "XXXX-XX-XX", certain=False)
+    else:
+        rel = (m.group("rel") or "").lower()
+        tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense(m.start(), m.end())
+        cands = [d for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+                 if (d := _holiday_date(rule, y))]
+        past = [d for d in cands if d <= ctx.anchor]
+        future = [d for d in cands if d > ctx.anchor]
+        if tense == "future" and future:
+            d = future[0]
+        elif tense == "past" and past:
+            d = past[-1]
+        else:
+            d = min(cands, key=lambda x: abs((x - ctx.anchor).days))
+    if d is None:
+        return None
+    return Result("DATE", d.isoformat(), point=Point("day", d), anchor=ctx.anchor_iso())
+
+
+# --- clock times ----------------------------------------------------------------------------
+
+def _clock(m: re.Match[str], ctx: Context) -> Result | None:
+    from chronicle.time.rules_relative import day_of_reference
+
+    word = (m.group("word") or "").lower()
+    if word:
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[word]
+        clock = "T24" if word == "midnight" else f"T{hh:02d}:{mm:02d}"
+    else:
+        hh = int(m.group("h") or m.group("h2"))
+        mm = int(m.group("mi") or 0)
+        part = m.group("part") or m.group("part2")
+        ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+        if ampm.startswith("p") and hh < 12:
+            hh += 12
+        elif ampm.startswith("a") and hh == 12:
+            hh = 0
+        elif part and part.lower() in ("afternoon", "evening", "night") and hh < 12:
+            hh += 12
+        if hh > 24 or mm > 59:
+            return None
+        clock = f"T{hh:02d}:{mm:02d}"
+    day, certain = day_of_reference(m.group("dayref"), m, ctx)
+    if day is None:
+        return Result("TIME", f"XXXX-XX-XX{clock}", certain=False)
+    return Result("TIME", f"{day.isoformat()}{clock}", certain=certain, anchor=ctx.anchor_iso())
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """The date rules, compiled once."""
+    lx = lexicon()
+    holidays = alternation(lx.holidays).replace("'", "['’]")
+    dayref = (r"(?:{weekday}|today|tonight|yesterday|tomorrow|"
+              r"{month}\s+{day}(?:,?\s+{year})?|(?:the\s+)?(?:same|next|following|previous)\s+day)")
+    return (
+        Rule("month_day", compile_rule(
+            r"{L}(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{weekday}),?\s+(?:the\s+)?)?"
+            r"(?P<mon>{month})\s+(?P<day>{day})(?!\d|:\d)"
+            r"(?:(?:,\s*|\s+)(?P<year>{year}))?{R_NUM}"), _month_day, priority=1),
+        Rule("day_month", compile_rule(
+            r"{L}(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{month})"
+            r"(?:,?\s+(?P<year>{year}))?{R_NUM}"), _day_month, priority=2),
+        Rule("month", compile_rule(
+            r"{L}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+|"
+            r"(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?"
+            r"(?P<mon>{month})(?:,?\s+(?:of\s+)?(?P<year>{year}(?!\d)|(?:this|last|next)\s+year))?{R}"),
+            _month, accept=_accept_month, priority=3),
+        Rule("year", compile_rule(
+            r"{L}(?P<mod>(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|"
+            r"(?:the\s+)?(?:first|second|last)\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|"
+            r"the\s+year|the\s+fiscal\s+year|post|pre)[\s-]+)?(?P<year>{year})(?:'s)?{R_NUM}"),
+            _year, accept=_accept_year, priority=6),
+        Rule("spelled_year", compile_rule(
+            r"{L}(?:the\s+year\s+)?(?P<y>(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|"
+            r"seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|"
+            r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
+            r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?){R}"),
+            _spelled_year, priority=4),
+        Rule("decade", compile_rule(
+            r"{L}(?:the\s+)?(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
+            r"(?:(?P<cent>1[0-9]|20)(?P<dec>\d)0'?s|(?P<word>twenties|thirties|forties|fifties|"
+            r"sixties|seventies|eighties|nineties)){R}"),
+            _decade, priority=3),
+        Rule("decade_short", compile_rule(
+            r"{L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?['’](?P<dec>\d)0s(?P<cent>)(?P<word>){R}"),
+            lambda m, c: _decade_short(m, c), priority=3),
+        Rule("century", compile_rule(
+            r"{L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})"
+            r"[\s-]+century{R}"), _century, priority=3),
+        Rule("iso_date", compile_rule(r"{L}(?P<year>{year})-(?P<mon>\d\d)-(?P<day>\d\d){R_NUM}"),
+             lambda m, c: _numeric(m, c), priority=1),
+        Rule("us_date", compile_rule(r"{L}(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{{4}}|\d\d){R_NUM}"),
+             lambda m, c: _numeric(m, c), priority=1),
+        Rule("quarter", compile_rule(
+            r"{L}(?:(?:the|its|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s|{year}['’]s|a)\s+)?"
+            r"(?:(?:latest|current|previous|prior|recent|comparable|corresponding|same|flat|year[\s-]earlier|"
+            r"year[\s-]ago|fiscal|calendar|{year}|first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+)"
+            r"{{0,4}}(?P<unit>quarter|half|period)(?!s)(?:\s+(?:of|in)\s+(?:{year}|(?:this|last|next)\s+year|"
+            r"fiscal\s+{year}))?(?:\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|"
+            r"of\s+this\s+year|of\s+next\s+year))?{R}"),
+            _quarter, accept=_accept_quarter, priority=2),
+        Rule("holiday", compile_rule(
+            r"{L}(?:(?P<rel>last|this|next)\s+)?(?-i:(?=[A-Z]))(?P<name>" + holidays + r")(?:,?\s+(?P<year>{year}))?{R}"),
+            _holiday, priority=2),
+        Rule("clock", _clock_pattern(dayref), _clock, priority=1),
+    )
+
+
+def _accept_quarter(m: re.Match[str], text: str) -> bool:
+    t = m.group(0).lower()
+    if t.startswith("a ") and not re.search(r"first|second|third|fourth|flat", t):
+        return False
+    if m.group("unit").lower() == "half":
+        return bool(re.search(r"first|second|last|1st|2nd", t))
+    if m.group("unit").lower() == "quarter":
+        after = text[m.end():m.end() + 12].lower()
+        has_ord = re.search(r"first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|year", t)
+        if re.match(r"\s+(?:percent|point|mile|century|inch|cent)\b", after) or (
+                re.match(r"\s+of\b", after) and not has_ord):
+            return False
+        if re.search(r"(?:three|two|one)[\s-]*$", text[max(0, m.start() - 8):m.start()].lower()):
+            return False
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"(?:one|three|a|\d)[\s-]*$", before) and not re.search(r"first|second|third|fourth|final|last|latest|current|the|its", t):
+            return False
+        if t.strip() == "quarter":
+            return False
+    return True
+
+
+def _clock_pattern(dayref: str) -> re.Pattern[str]:
+    src = (
+        r"{L}(?:(?:about|around|approximately|roughly)\s+)?"
+        r"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b|o['’]clock)"
+        r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?"
+        r"|(?P<h2>\d{{1,2}})\s+in\s+the\s+(?P<part2>morning|afternoon|evening|night)"
+        r"|(?P<word>noon|midday|midnight))"
+        r"(?:\s+(?:local\s+time|(?-i:[ECMP][SD]T|GMT|UTC)))?"
+        r"(?:(?:,\s*|\s+)(?:on\s+)?(?P<dayref>" + dayref + r"))?(?![\w])"
+    )
+    return compile_rule(src)
+
+
+def _decade_short(m: re.Match[str], ctx: Context) -> Result | None:
+    return Result("DATE", f"19{m.group('dec')}", mod=edge_mod(m.group("mod")))
+
+
+def _numeric(m: re.Match[str], ctx: Context) -> Result | None:
+    y = int(m.group("year"))
+    if y < 100:
+        y += 1900 if y >= 50 else 2000
+    d = safe_date(y, int(m.group("mon")), int(m.group("day")))
+    if d is None:
+        return None
+    return Result("DATE", d.isoformat(), point=Point("day", d))
