@@ -155,8 +155,8 @@ def closest_year(anchor: dt.date, month: int, day: int | None, direction: str | 
     """The year putting ``month``/``day`` nearest to ``anchor``, leaning towards ``direction``.
 
     ``direction`` is ``"past"``, ``"future"``, ``"nearest"`` or None. A future cue takes the next
-    occurrence within eleven months; a past cue the last one unless it is over ten months back
-    and the next is within two months; with no cue the last one unless the next is less than
+    occurrence within eleven months; a past cue the last one unless the next is less than a
+    third as far away; with no cue the last one unless the next is less than
     half as far away (news mostly reports what happened).
     """
     past: tuple[int, int] | None = None
@@ -177,7 +177,7 @@ def closest_year(anchor: dt.date, month: int, day: int | None, direction: str | 
     if direction == "future" and future[1] <= 330:
         return future[0]
     if direction == "past":
-        return future[0] if past[1] > 300 and future[1] < 60 else past[0]
+        return future[0] if future[1] * 3 < past[1] else past[0]
     if direction == "nearest":
         return past[0] if past[1] <= future[1] else future[0]
     # news reports mostly look back: the past occurrence unless the next one is much nearer

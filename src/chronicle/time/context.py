@@ -53,6 +53,8 @@ class Context:
     last_point: Point | None = None
     last_point_at: int = -1
     last_quarter: Point | None = None
+    last_gran: str | None = None  # granularity (or DURATION/SET/TIME) of the latest timex
+    last_end: int = -1
     here: int = 0
     _tense_cache: dict[int, str | None] = field(default_factory=dict)
 

@@ -1,5 +1,5 @@
 """Rules for calendar dates: month-day(-year), month-year, months, years, decades, centuries,
-quarters and halves, holidays and clock times."""
+seasons of a year, quarters and halves."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from chronicle.time.calendar import Point, closest_year, format_point, nth_weekday, safe_date, shift
+from chronicle.time.calendar import Point, closest_year, format_point, safe_date, shift
 from chronicle.time.context import Context, Result, Rule
 from chronicle.time.grammar import compile_rule, parse_number
-from chronicle.time.lexicon import alternation, lexicon
+from chronicle.time.lexicon import lexicon
 
 _EDGE_MODS = {
     "early": "START", "the beginning of": "START", "the start of": "START", "beginning": "START",
@@ -161,6 +161,23 @@ def _year(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", f"{y:04d}", mod=mod, point=point)
 
 
+def _season_year(m: re.Match[str], ctx: Context) -> Result | None:
+    from chronicle.time.calendar import season_point
+
+    code = lexicon().seasons[m.group("season").lower()]
+    ytxt = m.group("year")
+    if ytxt.isdigit():
+        y = int(ytxt)
+    else:
+        words = ytxt.lower().replace("-", " ").split()
+        rest = parse_number(" ".join(words[1:]))
+        if rest is None or isinstance(rest, str) or rest >= 100:
+            return None
+        y = (1900 if words[0] == "nineteen" else 1800) + int(rest)
+    point = season_point(y, code)
+    return Result("DATE", format_point(point), mod=edge_mod(m.group("mod")), point=point)
+
+
 def _spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
     words = m.group("y").lower().replace("-", " ").split()
     if words[0] == "two":
@@ -256,81 +273,9 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
                   remember=not back)
 
 
-# --- holidays -------------------------------------------------------------------------------
-
-def _holiday_date(rule: str, year: int) -> dt.date | None:
-    if rule == "election":
-        return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
-    if ":" in rule:
-        n, wd, month = (int(x) for x in rule.split(":"))
-        return nth_weekday(year, month, wd, n)
-    month, day = (int(x) for x in rule.split("-"))
-    return safe_date(year, month, day)
-
-
-def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
-    name = " ".join(m.group("name").lower().replace("’", "'").split())
-    rule = lexicon().holidays.get(name)
-    if rule is None:
-        return None
-    if m.group("year"):
-        d = _holiday_date(rule, int(m.group("year")))
-    elif ctx.anchor is None:
-        return Result("DATE", "XXXX-XX-XX", certain=False)
-    else:
-        rel = (m.group("rel") or "").lower()
-        tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense(m.start(), m.end())
-        cands = [d for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
-                 if (d := _holiday_date(rule, y))]
-        past = [d for d in cands if d <= ctx.anchor]
-        future = [d for d in cands if d > ctx.anchor]
-        if tense == "future" and future:
-            d = future[0]
-        elif tense == "past" and past:
-            d = past[-1]
-        else:
-            d = min(cands, key=lambda x: abs((x - ctx.anchor).days))
-    if d is None:
-        return None
-    return Result("DATE", d.isoformat(), point=Point("day", d), anchor=ctx.anchor_iso())
-
-
-# --- clock times ----------------------------------------------------------------------------
-
-def _clock(m: re.Match[str], ctx: Context) -> Result | None:
-    from chronicle.time.rules_relative import day_of_reference
-
-    word = (m.group("word") or "").lower()
-    if word:
-        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[word]
-        clock = "T24" if word == "midnight" else f"T{hh:02d}:{mm:02d}"
-    else:
-        hh = int(m.group("h") or m.group("h2"))
-        mm = int(m.group("mi") or 0)
-        part = m.group("part") or m.group("part2")
-        ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
-        if ampm.startswith("p") and hh < 12:
-            hh += 12
-        elif ampm.startswith("a") and hh == 12:
-            hh = 0
-        elif part and part.lower() in ("afternoon", "evening", "night") and hh < 12:
-            hh += 12
-        if hh > 24 or mm > 59:
-            return None
-        clock = f"T{hh:02d}:{mm:02d}"
-    day, certain = day_of_reference(m.group("dayref"), m, ctx)
-    if day is None:
-        return Result("TIME", f"XXXX-XX-XX{clock}", certain=False)
-    return Result("TIME", f"{day.isoformat()}{clock}", certain=certain, anchor=ctx.anchor_iso())
-
-
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """The date rules, compiled once."""
-    lx = lexicon()
-    holidays = alternation(lx.holidays).replace("'", "['’]")
-    dayref = (r"(?:{weekday}|today|tonight|yesterday|tomorrow|"
-              r"{month}\s+{day}(?:,?\s+{year})?|(?:the\s+)?(?:same|next|following|previous)\s+day)")
     return (
         Rule("month_day", compile_rule(
             r"{L}(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{weekday}),?\s+(?:the\s+)?)?"
@@ -349,6 +294,9 @@ def rules() -> tuple[Rule, ...]:
             r"(?:the\s+)?(?:first|second|last)\s+half\s+of|fiscal(?:\s+year)?|calendar(?:\s+year)?|"
             r"the\s+year|the\s+fiscal\s+year|post|pre)[\s-]+)?(?P<year>{year})(?:'s)?{R_NUM}"),
             _year, accept=_accept_year, priority=6),
+        Rule("season_year", compile_rule(
+            r"{L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{season})\s+(?:of\s+)?"
+            r"(?P<year>{year}|(?:nineteen|eighteen)[\s-]+\w+(?:[\s-]\w+)?){R}"), _season_year, priority=2),
         Rule("spelled_year", compile_rule(
             r"{L}(?:the\s+year\s+)?(?P<y>(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|"
             r"seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|"
@@ -378,10 +326,6 @@ def rules() -> tuple[Rule, ...]:
             r"fiscal\s+{year}))?(?:\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|"
             r"of\s+this\s+year|of\s+next\s+year))?{R}"),
             _quarter, accept=_accept_quarter, priority=2),
-        Rule("holiday", compile_rule(
-            r"{L}(?:(?P<rel>last|this|next)\s+)?(?-i:(?=[A-Z]))(?P<name>" + holidays + r")(?:,?\s+(?P<year>{year}))?{R}"),
-            _holiday, priority=2),
-        Rule("clock", _clock_pattern(dayref), _clock, priority=1),
     )
 
 
@@ -390,6 +334,8 @@ def _accept_quarter(m: re.Match[str], text: str) -> bool:
     if t.startswith("a ") and not re.search(r"first|second|third|fourth|flat", t):
         return False
     if m.group("unit").lower() == "half":
+        if re.match(r"\s+of\s+(?:the\b|['’])", text[m.end():m.end() + 12]):
+            return False
         return bool(re.search(r"first|second|last|1st|2nd", t))
     if m.group("unit").lower() == "quarter":
         after = text[m.end():m.end() + 12].lower()
@@ -405,19 +351,6 @@ def _accept_quarter(m: re.Match[str], text: str) -> bool:
         if t.strip() == "quarter":
             return False
     return True
-
-
-def _clock_pattern(dayref: str) -> re.Pattern[str]:
-    src = (
-        r"{L}(?:(?:about|around|approximately|roughly)\s+)?"
-        r"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b|o['’]clock)"
-        r"(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))?"
-        r"|(?P<h2>\d{{1,2}})\s+in\s+the\s+(?P<part2>morning|afternoon|evening|night)"
-        r"|(?P<word>noon|midday|midnight))"
-        r"(?:\s+(?:local\s+time|(?-i:[ECMP][SD]T|GMT|UTC)))?"
-        r"(?:(?:,\s*|\s+)(?:on\s+)?(?P<dayref>" + dayref + r"))?(?![\w])"
-    )
-    return compile_rule(src)
 
 
 def _decade_short(m: re.Match[str], ctx: Context) -> Result | None:

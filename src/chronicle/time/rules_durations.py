@@ -3,7 +3,6 @@ sets (every week, annually) and reference words (now, recently, the future)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 
@@ -44,16 +43,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Result | None:
     n = parse_number(num_txt)
     if n is None:
         return None
-    if m.group("num2") and not isinstance(n, str):
-        if m.group("unit2") is not None and lx.unit(m.group("unit2")) not in (None, unit):
-            pass
-        elif parse_number(m.group("num2")) is None:
-            return None
+    if m.group("num2") and parse_number(m.group("num2")) is None:
+        return None
     value = duration_value(n, gran, designator, mult)
     mod = mod_of(m.group("mod"))
-    rel = (m.group("rel") or "").lower()
-    if not mod and rel in ("first", "last", "past", "next") and False:
-        mod = None
     return Result("DURATION", value, mod=mod, certain=not isinstance(n, str))
 
 
@@ -66,6 +59,8 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
                                                     r"\bdollars?\s+|\bpercent\s+|\bmillion\s+|\bbillion\s+|\ba\s+)$",
                                                     before, re.I):
         return False  # "$5 a year", "twice a day": a rate, see the set rule
+    if unit.startswith("quarter") and re.match(r"\s+of\b", after):
+        return False  # "three-quarters of its stake": a fraction
     if unit.startswith("second") and num in ("a", "an", "the"):
         return False
     if num in ("a", "an", "one") and unit in ("day",) and re.match(r"\s+(?:when|that|of\s+(?:mourning|rage|action))", after, re.I):
@@ -132,11 +127,13 @@ _FUNCTION_WORDS = frozenset(
 
 def _accept_set_adverb(m: re.Match[str], text: str) -> bool:
     """"pays quarterly", "rose 8% annually" — not "its quarterly dividend", "the Party daily Granma"."""
+    if not m.group(0).lower().startswith("quarterly"):
+        return True  # gold TimeML tags "daily rally", "weekly address", "hourly earnings" as sets too
     after = re.match(r"\s+([A-Za-z]+)", text[m.end():m.end() + 20])
     if after and after.group(1).islower() and after.group(1) not in _FUNCTION_WORDS:
         return False
     before = text[max(0, m.start() - 12):m.start()]
-    return not re.search(r"(?:\b(?:a|an|the|its|their|his|her|our|first|initial|average|regular)|[A-Z]\w*)\s+$", before)
+    return not re.search(r"\b(?:a|an|the|its|their|his|her|our|first|initial|average|regular)\s+$", before)
 
 
 def _set_adverb(m: re.Match[str], ctx: Context) -> Result | None:
@@ -196,8 +193,9 @@ def rules() -> tuple[Rule, ...]:
             r"{L}(?:(?P<mod>" + MOD_WORDS + r")\s+)?(?:(?:each\s+of\s+)?the\s+)?"
             r"(?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|initial|ensuing|"
             r"entire|whole|better\s+part\s+of\s+the|last|another|additional)\s+)?"
-            r"(?P<num>{number}|{vague})(?:\s+(?:more|additional|full|straight|consecutive|long|extra|short|"
-            r"long|successive))?[\s-]+(?P<unit>{unit})"
+            r"(?P<num>{number}|{vague})(?:\s+(?:to|or|-)\s+(?P<numb>{number}))?"
+            r"(?:\s+(?:more|additional|full|straight|consecutive|long|extra|short|"
+            r"long|successive))?[\s-]+(?P<unit>{unit})(?:\s+and\s+a\s+half)?"
             r"(?:\s+(?:or|to)\s+(?P<num2>{number})(?:[\s-]+(?P<unit2>{unit}))?|(?P<orso>\s+or\s+so)|-(?:long|old))?{R}"),
             _duration, accept=_accept_duration, priority=4),
         Rule("bare_plural", compile_rule(

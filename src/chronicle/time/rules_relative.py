@@ -22,7 +22,6 @@ from chronicle.time.lexicon import lexicon
 from chronicle.time.rules_dates import edge_mod
 
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
-_PART_SUFFIX = False
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -123,8 +122,10 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
             "the preceding": -1, "this past": -1, "next": 1, "coming": 1, "the coming": 1, "following": 1,
             "the following": 1, "the next": 1, "this coming": 1, "upcoming": 1}.get(rel, 0)
     base_day = ctx.ref_day() if anaphoric else ctx.anchor
-    if anaphoric and rel in ("that", "the same", "same", "that same") and ctx.last_point is not None \
-            and ctx.last_point.gran in ("day", "week", "month", "quarter", "year", "season"):
+    finer = {"week": ("day", "week"), "weekend": ("day", "week"), "month": ("day", "week", "month"),
+             "quarter": ("day", "week", "month", "quarter"), "year": ("day", "week", "month", "quarter", "half",
+                                                                     "season", "year")}.get(gran, ())
+    if anaphoric and ctx.last_point is not None and ctx.last_point.gran in finer:
         base_day = ctx.last_point.date
     if base_day is None:
         return Result("DATE", unknown_value(gran, season), mod=mod, certain=False)
@@ -174,12 +175,12 @@ def _ago(m: re.Match[str], ctx: Context) -> Result | None:
     mod = _MODS.get(" ".join((m.group("mod") or "").lower().split()))
     if n is None:
         return None
-    future = direction in ("from now", "hence")
+    future = direction in ("from now", "hence", "later")
     if isinstance(n, str):
         return Result("DATE", "FUTURE_REF" if future else "PAST_REF", mod=mod)
     sign = 1 if future else -1
-    anaphoric = direction == "earlier"
-    if anaphoric and gran not in ("year", "month", "quarter", "decade"):
+    anaphoric = direction in ("earlier", "later")
+    if direction == "earlier" and gran not in ("year", "month", "quarter", "decade"):
         return None  # "three days earlier" is a duration (see the duration rule)
     base_gran = {"weekend": "week", "decade": "year", "century": "year", "millennium": "year"}.get(gran, gran)
     if gran in ("hour", "minute", "second"):
@@ -245,7 +246,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
     if day is None:
         code = _PARTS.get((part or "").lower())
         return Result("TIME" if code else "DATE", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""), mod=mod, certain=False)
-    typ, value = _with_part(day, part if _PART_SUFFIX else None)
+    # TimeBank values a weekday's part of day ("Wednesday night") mostly as the plain date;
+    # the part stays in the span and in Timex.text.
+    typ, value = _with_part(day, None)
     return Result(typ, value, mod=mod, certain=certain, point=Point("day", day), anchor=ctx.anchor_iso())
 
 
@@ -286,6 +289,18 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", format_point(point), point=point, anchor=ctx.anchor_iso(), start=start, certain=False)
 
 
+def _the_season(m: re.Match[str], ctx: Context) -> Result | None:
+    code = lexicon().seasons[m.group("season").lower()]
+    mod = edge_mod(m.group("mod"))
+    if ctx.anchor is None:
+        return Result("DATE", f"XXXX-{code}", mod=mod, certain=False)
+    tense = ctx.tense(m.start(), m.end())
+    point = _season(ctx.anchor, code, 1 if tense == "future" else 0, "")
+    if tense != "future" and point.date > ctx.anchor:
+        point = shift(point, -1)
+    return Result("DATE", format_point(point), mod=mod, point=point, certain=False, anchor=ctx.anchor_iso())
+
+
 def _unit_edge(m: re.Match[str], ctx: Context) -> Result | None:
     modw = " ".join((m.group("mod") or m.group("mod2") or "").lower().split())
     unit = (m.group("unit") or m.group("unit2")).lower()
@@ -323,7 +338,7 @@ def rules() -> tuple[Rule, ...]:
             r"the\s+next)\s+(?P<unit>" + units + r")(?:['’]s)?{R}"), _relative_unit, priority=2),
         Rule("ago", compile_rule(
             r"{L}(?:(?P<mod>" + MOD_WORDS + r")\s+)?(?:(?P<num>{number}|{vague})[\s-]+|(?=(?:years|months|weeks|days|decades)\s+ago))(?P<unit>{unit})"
-            r"(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|from\s+now|hence)"
+            r"(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence)"
             r"(?!\s+(?:than|of)\b){R}"),
             _ago, priority=1),
         Rule("weekday", compile_rule(
@@ -349,6 +364,9 @@ def rules() -> tuple[Rule, ...]:
             r"{L}(?:(?P<mod>the\s+(?:end|beginning|start|middle|rest|remainder)\s+of|(?:early|earlier|late|later)\s+in)"
             r"\s+the\s+(?P<unit>week|month|year|day)|(?P<mod2>early|late|mid)[\s-](?P<unit2>week|month|year)){R}"),
             _unit_edge, priority=3),
+        Rule("the_season", compile_rule(
+            r"{L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{season})(?!\s+of\b){R}"),
+            _the_season, priority=5),
         Rule("year_earlier_adj", compile_rule(r"{L}year[\s-](?:earlier|ago){R}"), _year_earlier_adj, priority=6),
     )
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from chronicle.time.context import Context, Result, Rule
 from chronicle.time.model import Timex
-from chronicle.time import rules_dates, rules_durations, rules_relative
+from chronicle.time import rules_clock, rules_dates, rules_durations, rules_relative
 
 _TRIM = " \t\n,;:"
 
@@ -15,7 +15,7 @@ _TRIM = " \t\n,;:"
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[Rule, ...]:
     """Every rule of the tagger, compiled once."""
-    return rules_dates.rules() + rules_relative.rules() + rules_durations.rules()
+    return rules_dates.rules() + rules_clock.rules() + rules_relative.rules() + rules_durations.rules()
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, int, Rule, object]]:
@@ -33,18 +33,22 @@ def _candidates(text: str) -> list[tuple[int, int, int, int, Rule, object]]:
     return found
 
 
-def _select(found: list) -> list:
-    """Keep the longest non-overlapping candidates (ties: lower priority number, then earlier)."""
+def _select(found: list) -> list[tuple[tuple, list]]:
+    """Keep the longest non-overlapping candidates (ties: lower priority number, then earlier).
+
+    Each kept candidate comes with the candidates it displaced (overlapping it alone), best
+    first, to fall back on when its resolver declines.
+    """
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0], c[3]))
-    taken: list = []
-    occupied: list[tuple[int, int]] = []
+    taken: list[tuple[tuple, list]] = []
     for cand in found:
         s, e = cand[0], cand[1]
-        if any(s < oe and os < e for os, oe in occupied):
-            continue
-        taken.append(cand)
-        occupied.append((s, e))
-    taken.sort(key=lambda c: c[0])
+        hits = [t for t in taken if s < t[0][1] and t[0][0] < e]
+        if not hits:
+            taken.append((cand, []))
+        elif len(hits) == 1:
+            hits[0][1].append(cand)
+    taken.sort(key=lambda t: t[0][0])
     return taken
 
 
@@ -65,14 +69,22 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
         raise TypeError(f"anchor must be a datetime.date or None, not {type(anchor).__name__}")
     ctx = Context(text=text, anchor=anchor)
     out: list[Timex] = []
-    for start, end, _, _, rule, m in _select(_candidates(text)):
-        ctx.here = start
-        result: Result | None = rule.resolve(m, ctx)  # type: ignore[arg-type]
+    for best, alternatives in _select(_candidates(text)):
+        result: Result | None = None
+        for start, end, _, _, rule, m in [best, *alternatives]:
+            if out and start < out[-1].end:
+                continue
+            ctx.here = start
+            result = rule.resolve(m, ctx)  # type: ignore[arg-type]
+            if result is not None:
+                break
         if result is None:
             continue
         s = result.start if result.start is not None else start
         e = result.end if result.end is not None else end
         out.append(Timex(s, e, text[s:e], result.type, result.value, result.anchor, result.certain, result.mod))
+        ctx.last_gran = result.point.gran if result.point is not None else result.type
+        ctx.last_end = e
         if result.point is not None and result.remember:
             ctx.last_point, ctx.last_point_at = result.point, start
             if result.point.gran == "day":

@@ -14,7 +14,7 @@ _FUTURE = (
     r"(?:is|are|am|be|were|was)\s+(?:due\s+)?to(?!\s+(?:have|be\s+\w+ed))|"
     r"scheduled|slated|set\s+to|expects?\s+to|expected\s+to|intends?\s+to|hopes?\s+to|"
     r"would|could|might|may|should|must|aims?\s+to|wants?\s+to|"
-    r"upcoming|tomorrow|until|till|planning|planned|"
+    r"upcoming|tomorrow|until|till|planning|"
     r"effective|begins|starts|opens|resumes|meets|ends|expires|"
     r"to\s+(?:be|begin|start|resume|meet|visit|hold|leave|return|open|close|travel|vote|decide|"
     r"announce|sign|arrive|attend|fly|go|come|hear|rule|take|make|face|end|report)"
