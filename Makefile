@@ -31,6 +31,7 @@ test: install
 
 bench: install
 	$(BIN)/python bench/ingest_bench.py --out bench/results
+	$(BIN)/python bench/time_bench.py --out bench/results
 
 clean:
 	rm -rf $(OUT) bench/results test-artifacts .pytest_cache

@@ -13,7 +13,7 @@ from chronicle import Document, ItemStatus, Rejection, Settings, SourceItem
 from chronicle.clean import line_key
 from chronicle.models import SourceMetadata
 
-CLI_COMMANDS = ("build", "documents", "inspect", "search", "rejections")
+CLI_COMMANDS = ("build", "documents", "inspect", "search", "rejections", "timex", "evaluate tempeval")
 
 
 def item_from(path: Path, kind: str = "text", **kwargs) -> SourceItem:

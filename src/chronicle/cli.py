@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
+import datetime as dt
 import json
 import logging
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
@@ -21,6 +24,8 @@ import chronicle
 from chronicle.build import BuildProgress, BuildReport
 from chronicle.config import load_settings
 from chronicle.errors import ChronicleError
+from chronicle.evaluate import evaluate_folder
+from chronicle.time import find_timexes
 from chronicle.models import Document, ItemStatus
 
 app = typer.Typer(
@@ -179,7 +184,7 @@ def inspect(
     db: Path = DbOption,
     fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
 ) -> None:
-    """Show one document: metadata with evidence, kept lines by kind, removed lines with rules."""
+    """Show one document: metadata with evidence, kept and removed lines, temporal expressions."""
     try:
         with chronicle.open(db) as corpus:
             document = corpus.document(doc)
@@ -209,6 +214,12 @@ def inspect(
     for line in data["removed"]:
         removed.add_row(str(line["line"]), line["rule"], _cell(line["text"]), _cell(line["detail"]))
     out.print(removed)
+    times = Table(title="Temporal expressions (anchored at the publication date when known)")
+    for column in ("text", "type", "value", "mod", "certain"):
+        times.add_column(column, overflow="fold")
+    for t in document.timexes:
+        times.add_row(_cell(t.text), t.type, t.value, t.mod or "", "yes" if t.certain else "no")
+    out.print(times)
 
 
 def _inspect_data(doc: Document, origins: list[str]) -> dict[str, Any]:
@@ -230,6 +241,7 @@ def _inspect_data(doc: Document, origins: list[str]) -> dict[str, Any]:
         },
         "kept": [{"line": l.number, "kind": l.kind.value, "start": l.start, "end": l.end, "text": doc.line_text(l)} for l in doc.lines],
         "removed": [dataclasses.asdict(r) | {"line": r.number} for r in doc.removed],
+        "timexes": [dataclasses.asdict(t) for t in doc.timexes],
     }
 
 
@@ -265,6 +277,70 @@ def rejections(
     except ChronicleError as exc:
         raise _fail(exc) from exc
     _emit(rows, fmt, ["input", "code", "reason"], title="Rejected inputs")
+
+
+@app.command()
+def timex(
+    text: Optional[str] = typer.Argument(None, help="The text to read (or use --file)."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the text from this file."),
+    anchor: Optional[str] = typer.Option(None, "--anchor", help="Document date YYYY-MM-DD that relative expressions resolve against."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """Find dates, times, durations and sets in a text and normalise them to TIMEX3 values.
+
+    Offsets are character offsets into the given text. Without --anchor, unknown parts stay
+    unknown (XXXX-12-21) rather than being guessed.
+    """
+    if (text is None) == (file is None):
+        err.print("[bold red]Error:[/] give a TEXT argument or --file, not both")
+        raise typer.Exit(code=2)
+    try:
+        body = file.read_text(encoding="utf-8") if file is not None else text or ""
+        day = dt.date.fromisoformat(anchor) if anchor else None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        err.print(f"[bold red]Error:[/] {exc}")
+        raise typer.Exit(code=2) from exc
+    rows = [
+        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+         "mod": t.mod, "anchor": t.anchor, "certain": t.certain}
+        for t in find_timexes(body, day)
+    ]
+    _emit(rows, fmt, ["start", "end", "text", "type", "value", "mod", "anchor", "certain"], title="Temporal expressions")
+
+
+evaluate_app = typer.Typer(help="Score Chronicle's stages on public benchmarks (own scorers, published definitions).", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+
+@evaluate_app.command("tempeval")
+def evaluate_tempeval(
+    folders: list[Path] = typer.Argument(..., help="Folders of TimeML .tml files (searched recursively)."),
+    response: Optional[Path] = typer.Option(None, "--response", help="Write the raw predictions here (one JSON line per document)."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """TempEval-3 task A: relaxed and strict span P/R/F1, value F1 and type accuracy.
+
+    Each document's creation time (its DCT) is the anchor. With several folders the scores are
+    pooled and the predictions of all of them go to one --response file.
+    """
+    try:
+        total = None
+        with contextlib.ExitStack() as stack:
+            parts = []
+            for index, folder in enumerate(folders):
+                target = None
+                if response is not None:
+                    target = response if len(folders) == 1 else Path(stack.enter_context(tempfile.TemporaryDirectory())) / f"{index}.jsonl"
+                parts.append((evaluate_folder(folder, response_path=target), target))
+            for part, _ in parts:
+                total = part if total is None else total + part
+            if response is not None and len(folders) > 1:
+                response.write_text("".join(t.read_text(encoding="utf-8") for _, t in parts if t), encoding="utf-8")
+    except ChronicleError as exc:
+        raise _fail(exc) from exc
+    assert total is not None
+    figures = total.as_dict()
+    _emit([{"metric": k, "value": v} for k, v in figures.items()], fmt, ["metric", "value"], title="TempEval-3 (task A)")
 
 
 @app.callback()

@@ -7,6 +7,7 @@ arrives in a frozen ``CorpusContext``.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from chronicle.ingest.html import HtmlExtract, declared_charset, extract_html
 from chronicle.language_id import identify_language
 from chronicle.metadata.describe import describe
 from chronicle.models import Document, LineKind, Rejection, SourceItem
+from chronicle.time import find_timexes
 
 _SHINGLE_WORD = re.compile(r"\w+")
 MINHASH_SEED = 7
@@ -77,6 +79,9 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext) -> Do
             "(setting accept_languages)",
         )
     meta = describe(clean, item, html, lexicon)
+    # Relative expressions resolve against the publication date only when it is known; an
+    # undated article keeps "on Thursday" unresolved rather than resolving it against today.
+    anchor = dt.date.fromisoformat(meta.published.value) if meta.published.value else None
     return Document(
         id=hashlib.blake2b(clean.text.encode("utf-8"), digest_size=16).hexdigest(),
         origin=item.origin,
@@ -95,6 +100,7 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext) -> Do
         lines=clean.lines,
         removed=clean.removed,
         minhash=minhash_signature(body, settings.minhash_permutations),
+        timexes=find_timexes(clean.text, anchor),
     )
 
 

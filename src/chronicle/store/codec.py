@@ -6,7 +6,7 @@ import json
 import sqlite3
 from array import array
 
-from chronicle.models import Attribute, DateBasis, Document, Line, LineKind, PublishedDate, RemovedLine
+from chronicle.models import Attribute, DateBasis, Document, Line, LineKind, PublishedDate, RemovedLine, Timex
 
 
 def pack_minhash(values: tuple[int, ...]) -> bytes:
@@ -51,7 +51,10 @@ def document_row(doc: Document, seq: int) -> dict[str, object]:
 
 
 def document_from_row(
-    row: sqlite3.Row, lines: list[sqlite3.Row] | None = None, removed: list[sqlite3.Row] | None = None
+    row: sqlite3.Row,
+    lines: list[sqlite3.Row] | None = None,
+    removed: list[sqlite3.Row] | None = None,
+    timexes: list[sqlite3.Row] | None = None,
 ) -> Document:
     """Rebuild a ``Document`` from its row (and, when given, its line rows)."""
     publisher = Attribute(row["publisher"], row["publisher_evidence"] or "") if row["publisher"] else None
@@ -79,6 +82,10 @@ def document_from_row(
         lines=tuple(Line(LineKind(r["kind"]), r["start"], r["end"], r["number"]) for r in lines or ()),
         removed=tuple(RemovedLine(r["number"], r["text"], r["rule"], r["detail"]) for r in removed or ()),
         minhash=unpack_minhash(row["minhash"]),
+        timexes=tuple(
+            Timex(r["start"], r["end"], r["text"], r["type"], r["value"], r["anchor"], bool(r["certain"]), r["mod"])
+            for r in timexes or ()
+        ),
         status=row["status"],
         near_duplicate_of=row["near_duplicate_of"],
         similarity=row["similarity"],

@@ -93,7 +93,7 @@ class Corpus:
         return [document_from_row(row) for row in rows]
 
     def document(self, ref: str) -> Document:
-        """Return one document with its kept and removed lines.
+        """Return one document with its kept and removed lines and its temporal expressions.
 
         ``ref`` is a document id or a unique prefix of one (at least 4 hex characters), or an origin.
 
@@ -114,7 +114,8 @@ class Corpus:
         row = rows[0]
         lines = self._conn.execute("SELECT * FROM document_lines WHERE document_id = ? ORDER BY seq", (row["id"],)).fetchall()
         removed = self._conn.execute("SELECT * FROM removed_lines WHERE document_id = ? ORDER BY seq", (row["id"],)).fetchall()
-        return document_from_row(row, lines, removed)
+        timexes = self._conn.execute("SELECT * FROM timexes WHERE document_id = ? ORDER BY seq", (row["id"],)).fetchall()
+        return document_from_row(row, lines, removed, timexes)
 
     def sources(self, document_id: str | None = None) -> list[SourceRecord]:
         """Return the input items (all, or those that yielded ``document_id``) and their status."""

@@ -51,6 +51,20 @@ MIGRATIONS: tuple[str, ...] = (
         detail TEXT NOT NULL,
         PRIMARY KEY (document_id, seq)
     ) WITHOUT ROWID;
+    CREATE TABLE timexes (
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT NOT NULL,
+        mod TEXT,
+        anchor TEXT,
+        certain INTEGER NOT NULL,
+        PRIMARY KEY (document_id, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX timexes_value ON timexes(value);
     CREATE TABLE sources (
         origin TEXT PRIMARY KEY,
         file TEXT NOT NULL,

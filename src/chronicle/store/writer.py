@@ -158,6 +158,11 @@ class StoreWriter:
             "INSERT INTO removed_lines(document_id, seq, number, text, rule, detail) VALUES (?, ?, ?, ?, ?, ?)",
             [(doc.id, i, r.number, r.text, r.rule, r.detail) for i, r in enumerate(doc.removed)],
         )
+        self.conn.executemany(
+            'INSERT INTO timexes(document_id, seq, start, "end", text, type, value, mod, anchor, certain) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor, int(t.certain)) for i, t in enumerate(doc.timexes)],
+        )
         self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", (seq, doc.title or "", doc.text))
         self.conn.executemany(
             "INSERT OR IGNORE INTO minhash_bands(band, bucket, document_id) VALUES (?, ?, ?)",
@@ -183,7 +188,7 @@ class StoreWriter:
             "UPDATE documents SET status = 'ok', near_duplicate_of = NULL, similarity = NULL WHERE near_duplicate_of = ?",
             (doc_id,),
         )
-        for table in ("document_lines", "removed_lines", "minhash_bands"):
+        for table in ("document_lines", "removed_lines", "timexes", "minhash_bands"):
             self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
         self.conn.execute(
             "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
