@@ -30,7 +30,7 @@ class BuildProgress:
 
     phase: str  # "scan" (repetition index) or "process"
     files_done: int
-    files_total: int
+    files_total: int  # 0 while unknown (during the scan)
     items_done: int
 
 
@@ -114,8 +114,9 @@ def build(
         writer = StoreWriter(conn, settings)
         build_id = writer.start_build()
         store_files = [Path(f"{db}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
-        files = list(discover(paths, exclude=store_files))
-        sidecars, sidecar_errors = load_sidecars(f.path for f in files if f.format == "sidecar")
+        sidecars, sidecar_errors = load_sidecars(
+            f.path for f in discover(paths, exclude=store_files) if f.format == "sidecar"
+        )
         counts: Counter[ItemStatus] = Counter()
 
         def log(outcomes: list[ItemOutcome]) -> None:
@@ -123,23 +124,35 @@ def build(
             counts.update(o.status for o in outcomes)
 
         log([ItemOutcome(path, ItemStatus.REJECTED, None, err.code, err.reason) for path, err in sidecar_errors])
-        todo: list[tuple[InputFile, int, int, str]] = []
-        for source in files:
-            if source.format == "sidecar":
-                continue
-            size, mtime = _stat(source.path)
-            meta_sig = metadata_fingerprint(sidecars.lookup(path=source.path))
-            if size >= 0 and writer.file_unchanged(source.path, size, mtime, meta_sig):
-                log(writer.stored_outcomes(source.path))
-            else:
-                todo.append((source, size, mtime, meta_sig))
-        _scan_repetition(writer, todo, settings, sidecars, progress)
+
+        def todo(report_unchanged: bool) -> Iterator[_Todo]:
+            # Walked afresh for each pass, so no list of the corpus's files is held in memory.
+            for source in discover(paths, exclude=store_files):
+                if source.format == "sidecar":
+                    continue
+                size, mtime = _stat(source.path)
+                meta_sig = metadata_fingerprint(sidecars.lookup(path=source.path))
+                if size >= 0 and writer.file_unchanged(source.path, size, mtime, meta_sig):
+                    if report_unchanged:
+                        log(writer.stored_outcomes(source.path))
+                else:
+                    yield _Todo(source, size, mtime, meta_sig)
+
+        files = _scan_repetition(writer, todo(False), settings, sidecars, progress)
         context = CorpusContext(boilerplate=writer.boilerplate())
-        counts.update(_process(writer, build_id, todo, settings, sidecars, context, progress))
+        counts.update(_process(writer, build_id, todo(True), files, settings, sidecars, context, progress))
         writer.finish_build(build_id, counts)
     finally:
         conn.close()
     return BuildReport(str(db), build_id, dict(counts), time.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class _Todo:
+    source: InputFile
+    size: int
+    mtime_ns: int
+    meta_sig: str
 
 
 def _stat(path: str) -> tuple[int, int]:
@@ -158,15 +171,17 @@ def _new_items(writer: StoreWriter, source: InputFile, settings: Settings, sidec
 
 def _scan_repetition(
     writer: StoreWriter,
-    todo: list[tuple[InputFile, int, int, str]],
+    todo: Iterable[_Todo],
     settings: Settings,
     sidecars: SidecarIndex,
     progress: ProgressCallback | None,
-) -> None:
+) -> int:
+    """Record the short lines of every new text item; return the number of files to process."""
     pairs: list[tuple[str, str]] = []
     items = 0
-    for index, (source, *_) in enumerate(todo, start=1):
-        for item in _new_items(writer, source, settings, sidecars):
+    index = 0
+    for index, entry in enumerate(todo, start=1):
+        for item in _new_items(writer, entry.source, settings, sidecars):
             if not isinstance(item, SourceItem) or item.kind != "text":
                 continue
             try:
@@ -180,14 +195,16 @@ def _scan_repetition(
                 writer.record_lines(pairs)
                 pairs.clear()
         if progress:
-            progress(BuildProgress("scan", index, len(todo), items))
+            progress(BuildProgress("scan", index, 0, items))
     writer.record_lines(pairs)
+    return index
 
 
 def _process(
     writer: StoreWriter,
     build_id: int,
-    todo: list[tuple[InputFile, int, int, str]],
+    todo: Iterable[_Todo],
+    files_total: int,
     settings: Settings,
     sidecars: SidecarIndex,
     context: CorpusContext,
@@ -205,7 +222,8 @@ def _process(
         counts.update(o.status for o in unchanged)
         unchanged.clear()
 
-    for index, (source, size, mtime, meta_sig) in enumerate(todo, start=1):
+    for index, entry in enumerate(todo, start=1):
+        source = entry.source
         for item in _new_items(writer, source, settings, sidecars):
             items += 1
             if isinstance(item, ItemOutcome):
@@ -215,9 +233,9 @@ def _process(
                 batch.append(Pending(source.path, result))
             if len(batch) + len(unchanged) >= settings.batch_size:
                 flush()
-        if size >= 0 and source.format not in ("missing", "unsupported"):
-            batch.append(FileDone(source.path, size, mtime, meta_sig))
+        if entry.size >= 0 and source.format not in ("missing", "unsupported"):
+            batch.append(FileDone(source.path, entry.size, entry.mtime_ns, entry.meta_sig))
         if progress:
-            progress(BuildProgress("process", index, len(todo), items))
+            progress(BuildProgress("process", index, files_total, items))
     flush()
     return counts

@@ -108,7 +108,7 @@ def build(
             def show(p: BuildProgress) -> None:
                 label = "Scanning lines" if p.phase == "scan" else "Processing"
                 if p.phase not in tasks:
-                    tasks[p.phase] = bar.add_task(label, total=p.files_total, items=0)
+                    tasks[p.phase] = bar.add_task(label, total=p.files_total or None, items=0)
                 bar.update(tasks[p.phase], completed=p.files_done, items=p.items_done)
 
             report = chronicle.build(paths, db=db, settings=settings, progress=show)

