@@ -191,4 +191,29 @@ def test_demo_build_with_the_sample_corpus_keeps_the_same_seed_documents(
             combined = corpus.document(doc.origin)
             assert combined.id == doc.id, f"seed {seed} is cleaned differently next to the sample corpus"
             assert combined.status == "ok"
-            assert combined.published == doc.published
+            if doc.published.value is not None:
+                assert combined.published == doc.published
+            else:
+                # Next to dated articles an undated seed's window may only narrow, never move.
+                assert combined.published.value is None
+                start, end = combined.published.window_start, combined.published.window_end
+                if doc.published.window_start:
+                    assert start is not None and start >= doc.published.window_start
+                if doc.published.window_end:
+                    assert end is not None and end <= doc.published.window_end
+
+
+def test_undated_seeds_are_bounded_by_the_dated_sample_articles(examples_dir: Path, seeds_dir: Path, tmp_path: Path) -> None:
+    """The Nikkei seed calls the Trump-Xi Florida summit "scheduled"; a dated sample article puts
+    the end of that summit on 2017-04-07, so the seed was written on or before that day."""
+    db = tmp_path / "demo.db"
+    chronicle.build([examples_dir, seeds_dir], db=db)
+    with chronicle.open(db) as corpus:
+        nikkei = corpus.document(str(seeds_dir / "002_a5ee3e9932943c80.txt"))
+        diplomat = corpus.document(str(seeds_dir / "004_6ceb2ecdab5cf8e8.txt"))
+    assert nikkei.published.basis == "inferred" and nikkei.published.value is None
+    assert nikkei.published.window_end == "2017-04-07"
+    assert "scheduled summit" in nikkei.published.evidence
+    # "Trump's potential meeting with ... Kim Jong-un in May" precedes the Singapore summit.
+    assert diplomat.published.window_start == "2017-01-01"
+    assert diplomat.published.window_end == "2018-06-12"

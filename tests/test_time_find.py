@@ -57,9 +57,14 @@ def test_seed_more_than_an_hour():
     assert (t.type, t.value, t.mod) == ("DURATION", "PT1H", "MORE_THAN")
 
 
-def test_seed_so_far_is_present_ref():
+def test_seed_so_far_is_as_of_now_not_a_timex():
+    # TimeBank/TempEval leave "so far" unannotated; find_as_of_now reports it instead.
     text = "Abe and Trump have held 14 summits and spoken over the telephone 33 times so far."
-    assert one(text, TALKS_DCT, "so far").value == "PRESENT_REF"
+    assert [t.text for t in find_timexes(text, TALKS_DCT)] == []
+    (marker,) = chronicle.time.find_as_of_now(text, TALKS_DCT)
+    assert text[marker.start:marker.end] == "so far"
+    assert (marker.value, marker.anchor) == ("PRESENT_REF", "2018-02-14")
+    assert [t.text for t in chronicle.time.find_as_of_now("Sales to date and thus far.", None)] == ["to date", "thus far"]
 
 
 def test_no_anchor_keeps_unknown_parts():
@@ -133,7 +138,8 @@ def test_anaphoric_expressions_use_the_last_mentioned_date():
     found = {t.text: t.value for t in find_timexes(text, dt.date(2018, 9, 1))}
     assert found["June 12, 2018"] == "2018-06-12"
     assert found["The previous day"] == "2018-06-11"
-    assert found["a week later"].startswith("2018-06")
+    # TimeBank convention: "a week later" is marked as the duration "a week"
+    assert found["a week"] == "P1W"
 
 
 def test_anaphora_falls_back_to_the_anchor():
@@ -180,7 +186,11 @@ def test_clock_times_take_the_day_they_name():
     ("phrase", "value", "mod"),
     [
         ("75 minutes", "PT75M", None),
-        ("two and a half hours", "PT2.5H", None),
+        ("two and a half hours", "PT2H30M", None),
+        ("2 1/2 years", "P2Y6M", None),
+        ("a minute and a half", "PT1M30S", None),
+        ("half an hour", "PT30M", None),
+        ("1.5 days", "P1DT12H", None),
         ("18 days", "P18D", None),
         ("three years", "P3Y", None),
         ("the past three months", "P3M", None),
@@ -212,6 +222,26 @@ def test_sets(phrase, value):
     assert (t.type, t.value) == ("SET", value)
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Three days later, the index recovered.", "Three days", "P3D"),
+        ("A few days later, the company announced losses.", "A few days", "PXD"),
+        ("A day earlier, scores of trucks crossed.", "A day", "P1D"),
+        ("Just over an hour later, he was declared dead.", "over an hour", "PT1H"),
+    ],
+)
+def test_units_later_are_durations(text, phrase, value):
+    t = [x for x in find_timexes(text, TALKS_DCT) if phrase in x.text]
+    assert len(t) == 1 and t[0].type == "DURATION" and t[0].value == value
+    assert not t[0].text.lower().endswith(("later", "earlier"))
+
+
+def test_a_year_earlier_stays_a_date():
+    (t,) = find_timexes("Profit rose from $4 million a year earlier.", dt.date(1989, 10, 26))
+    assert (t.type, t.value) == ("DATE", "1988")
+
+
 # --- things that are not timexes ---------------------------------------------------------------
 
 @pytest.mark.parametrize(
@@ -221,6 +251,11 @@ def test_sets(phrase, value):
         "The company sold 1,500 shares and three-quarters of its stake.",
         "Trump may decide to meet Kim.",
         "April Glaspie was the ambassador.",
+        "The airline adds four flights a week and 700 seats a week.",
+        "The stock would have a dividend rate of $1.76 a year.",
+        "Gonzalez said on CBS's ''60 Minutes.''",
+        'Baker said on ABC-TV\'s "This Week With David Brinkley" that it was over.',
+        "The suspect fled the day before authorities issued a warrant.",
     ],
 )
 def test_not_timexes(text):
@@ -238,7 +273,7 @@ def test_timex_is_frozen_and_offsets_match_text():
 
 
 def test_public_surface():
-    assert chronicle.time.__all__ == ["Timex", "find_timexes"]
+    assert chronicle.time.__all__ == ["Timex", "find_as_of_now", "find_timexes"]
 
 
 def test_input_is_checked():

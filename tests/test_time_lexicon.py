@@ -26,7 +26,7 @@ def test_lexicon_tables():
     assert lx.unit("centuries") == ("century", "Y", 100)
     assert lx.unit("trading days") == ("day", "D", 1)
     assert lx.sets["annually"] == "P1Y"
-    assert lx.references["so far"] == "PRESENT_REF"
+    assert lx.as_of_now["so far"] == "PRESENT_REF" and "so far" not in lx.references
 
 
 @pytest.mark.parametrize(

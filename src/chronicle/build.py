@@ -141,6 +141,7 @@ def build(
         files = _scan_repetition(writer, todo(False), settings, sidecars, progress)
         context = CorpusContext(boilerplate=writer.boilerplate())
         counts.update(_process(writer, build_id, todo(True), files, settings, sidecars, context, progress))
+        writer.anchor_undated()
         writer.finish_build(build_id, counts)
     finally:
         conn.close()

@@ -133,6 +133,26 @@ class Timex:
 
 
 @dataclass(frozen=True)
+class Happening:
+    """A dated article's sentence: a kind of happening, its names, and the date given to it."""
+
+    event: str
+    names: frozenset[str]
+    date: str  # ISO date
+    sentence: str
+
+
+@dataclass(frozen=True)
+class DateClue:
+    """An undated article's sentence naming a happening, and whether it speaks of it as past or future."""
+
+    event: str
+    names: frozenset[str]
+    relation: str  # "before": the article precedes the happening; "after": it follows it
+    sentence: str
+
+
+@dataclass(frozen=True)
 class Attribute:
     """A metadata value with the evidence it came from."""
 
@@ -162,6 +182,8 @@ class Document:
     removed: tuple[RemovedLine, ...]
     minhash: tuple[int, ...] = ()
     timexes: tuple[Timex, ...] = ()  # anchored at the publication date when it is known
+    happenings: tuple[Happening, ...] = ()  # dated documents: what they date, for undated ones
+    date_clues: tuple[DateClue, ...] = ()  # undated documents: happenings they speak of
     status: str = "ok"  # "ok" | "near_duplicate"
     near_duplicate_of: str | None = None
     similarity: float | None = None

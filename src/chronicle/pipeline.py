@@ -16,6 +16,7 @@ from datasketch import MinHash
 
 from chronicle.clean import clean_text, load_lexicon
 from chronicle.config import Settings
+from chronicle.corpus.dating import find_clues, find_happenings
 from chronicle.errors import RejectedInput
 from chronicle.ingest.decode import decode_payload
 from chronicle.ingest.html import HtmlExtract, declared_charset, extract_html
@@ -82,6 +83,7 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext) -> Do
     # Relative expressions resolve against the publication date only when it is known; an
     # undated article keeps "on Thursday" unresolved rather than resolving it against today.
     anchor = dt.date.fromisoformat(meta.published.value) if meta.published.value else None
+    timexes = find_timexes(clean.text, anchor)
     return Document(
         id=hashlib.blake2b(clean.text.encode("utf-8"), digest_size=16).hexdigest(),
         origin=item.origin,
@@ -100,7 +102,9 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext) -> Do
         lines=clean.lines,
         removed=clean.removed,
         minhash=minhash_signature(body, settings.minhash_permutations),
-        timexes=find_timexes(clean.text, anchor),
+        timexes=timexes,
+        happenings=find_happenings(clean.text, timexes, lexicon) if anchor else (),
+        date_clues=() if anchor else find_clues(clean.text, lexicon),
     )
 
 

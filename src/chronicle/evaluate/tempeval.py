@@ -280,15 +280,29 @@ def predict_documents(documents: Iterable[TmlDocument]) -> dict[str, tuple]:
 def evaluate_folder(folder: str | Path, response_path: str | Path | None = None) -> TempevalScore:
     """Tag every ``.tml`` file under ``folder`` (recursively) and score it against its gold TIMEX3s.
 
-    If ``response_path`` is given, write one JSON line per document there:
+    A document is counted once: when files of the same name with the same text, creation date
+    and gold TIMEX3s lie in several sub-folders (the TBAQ-cleaned root holds a ``testpipeline/``
+    copy of ``AP900815-0044.tml``), only the first in path order is scored, so the TBAQ-cleaned
+    root gives exactly its 256 documents. Files that share a name but differ are all scored
+    (keyed by their relative paths).
+
+    If ``response_path`` is given, write one JSON line per scored document there:
     ``{"doc": name, "timexes": [{"start", "end", "type", "value"}, ...]}``.
     Raises ``InputError`` when the folder or a file cannot be read.
     """
     folder = Path(folder)
-    paths = _tml_files(folder)
-    # Keyed by relative path: two sub-folders may hold files of the same name.
-    keys = [p.relative_to(folder).as_posix() for p in paths]
-    docs = [read_tml(p) for p in paths]
+    keys: list[str] = []
+    docs: list[TmlDocument] = []
+    seen: set[tuple[str, dt.date, str, tuple[GoldTimex, ...]]] = set()
+    for path in _tml_files(folder):
+        doc = read_tml(path)
+        identity = (doc.name, doc.dct, doc.text, doc.gold)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        # Keyed by relative path: two sub-folders may hold different files of the same name.
+        keys.append(path.relative_to(folder).as_posix())
+        docs.append(doc)
     from chronicle.time import find_timexes
 
     predicted = {key: find_timexes(doc.text, doc.dct) for key, doc in zip(keys, docs)}

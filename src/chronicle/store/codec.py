@@ -38,6 +38,11 @@ def document_row(doc: Document, seq: int) -> dict[str, object]:
         "published_start": doc.published.window_start,
         "published_end": doc.published.window_end,
         "published_evidence": doc.published.evidence,
+        # What the document alone says about its date; corpus stages refine published_* from it.
+        "base_basis": doc.published.basis.value,
+        "base_start": doc.published.window_start,
+        "base_end": doc.published.window_end,
+        "base_evidence": doc.published.evidence,
         "language": doc.language,
         "language_score": doc.language_score,
         "encoding": doc.encoding,

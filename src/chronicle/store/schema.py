@@ -22,6 +22,10 @@ MIGRATIONS: tuple[str, ...] = (
         published_start TEXT,
         published_end TEXT,
         published_evidence TEXT NOT NULL,
+        base_basis TEXT NOT NULL,
+        base_start TEXT,
+        base_end TEXT,
+        base_evidence TEXT NOT NULL,
         language TEXT NOT NULL,
         language_score REAL NOT NULL,
         encoding TEXT NOT NULL,
@@ -65,6 +69,25 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (document_id, seq)
     ) WITHOUT ROWID;
     CREATE INDEX timexes_value ON timexes(value);
+    CREATE TABLE happenings (
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        names TEXT NOT NULL,
+        date TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        PRIMARY KEY (document_id, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX happenings_event ON happenings(event);
+    CREATE TABLE date_clues (
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        names TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        PRIMARY KEY (document_id, seq)
+    ) WITHOUT ROWID;
     CREATE TABLE sources (
         origin TEXT PRIMARY KEY,
         file TEXT NOT NULL,

@@ -18,6 +18,7 @@ import numpy as np
 from chronicle.config import Settings
 from chronicle.errors import StoreError
 from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection
+from chronicle.corpus.dating import anchor_undated
 from chronicle.store.codec import document_row
 
 
@@ -112,6 +113,11 @@ class StoreWriter:
             [(build_id, start + i, o.origin, o.status.value, o.document_id, o.code, o.reason) for i, o in enumerate(outcomes, 1)],
         )
 
+    def anchor_undated(self) -> int:
+        """Run the corpus dating stage in one transaction; return how many windows changed."""
+        with self._transaction():
+            return anchor_undated(self.conn)
+
     def start_build(self) -> int:
         with self._transaction():
             cur = self.conn.execute("INSERT INTO builds(started) VALUES (?)", (_now(),))
@@ -165,6 +171,14 @@ class StoreWriter:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc.id, i, t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor, int(t.certain)) for i, t in enumerate(doc.timexes)],
         )
+        self.conn.executemany(
+            "INSERT INTO happenings(document_id, seq, event, names, date, sentence) VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, h.event, " ".join(sorted(h.names)), h.date, h.sentence) for i, h in enumerate(doc.happenings)],
+        )
+        self.conn.executemany(
+            "INSERT INTO date_clues(document_id, seq, event, names, relation, sentence) VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, c.event, " ".join(sorted(c.names)), c.relation, c.sentence) for i, c in enumerate(doc.date_clues)],
+        )
         self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", (seq, doc.title or "", doc.text))
         self.conn.executemany(
             "INSERT OR IGNORE INTO minhash_bands(band, bucket, document_id) VALUES (?, ?, ?)",
@@ -190,7 +204,7 @@ class StoreWriter:
             "UPDATE documents SET status = 'ok', near_duplicate_of = NULL, similarity = NULL WHERE near_duplicate_of = ?",
             (doc_id,),
         )
-        for table in ("document_lines", "removed_lines", "timexes", "minhash_bands"):
+        for table in ("document_lines", "removed_lines", "timexes", "happenings", "date_clues", "minhash_bands"):
             self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
         self.conn.execute(
             "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",

@@ -77,6 +77,18 @@ class Context:
         left, _ = sentence_bounds(self.text, self.here, self.here + 1)
         return offset >= left
 
+    def reported_quarter(self) -> Point | None:
+        """The last quarter mentioned, as the base of a year-ago comparison: a quarter after the
+        anchor's (an outlook, "the third quarter of 1990") cannot be the one being reported, so
+        the quarter before the anchor's stands in for it."""
+        q = self.last_quarter
+        if q is None or self.anchor is None:
+            return q
+        current = Point("quarter", self.anchor)
+        if (q.date.year, (q.date.month - 1) // 3) > (current.date.year, (current.date.month - 1) // 3):
+            return shift(current, -1)
+        return q
+
     def anchor_point(self, gran: str) -> Point | None:
         return Point(gran, self.anchor) if self.anchor else None
 

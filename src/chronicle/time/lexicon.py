@@ -26,6 +26,7 @@ class Lexicon:
     sets: Mapping[str, str]
     references: Mapping[str, str]
     holidays: Mapping[str, str]
+    as_of_now: Mapping[str, str]  # cumulative markers ("so far"), not TIMEX3s
 
     def unit(self, word: str) -> tuple[str, str, int] | None:
         """``(granularity, designator, multiplier)`` of a unit word, singular or plural, any case."""

@@ -258,7 +258,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
     elif "latest" in words and ctx.anchor is not None and not years:
         point = shift(Point("quarter", ctx.anchor), -1)
     elif ctx.last_quarter is not None:
-        point = ctx.last_quarter
+        point = (ctx.reported_quarter() if back else ctx.last_quarter) or ctx.last_quarter
         if years:
             point = Point("quarter", point.date.replace(year=years[0]))
     elif years:
@@ -269,8 +269,9 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", "XXXX-QX", certain=False)
     if back and not years:
         point = shift(point, -4 if gran == "quarter" else -2)
+    # a comparison period ("the year-ago period", "the 1988 period") is not the quarter under report
     return Result("DATE", format_point(point), point=point, certain=certain, anchor=ctx.anchor_iso(),
-                  remember=not back)
+                  remember=not back and not (years and n is None))
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from chronicle.time.lexicon import alternation, lexicon
 from chronicle.time.rules_relative import MOD_WORDS, mod_of
 
 _TIME_UNITS = frozenset({"H", "M", "S"})
+_SHORT = frozenset({"second", "minute", "hour", "day", "week", "weekend"})
 
 
 def duration_value(n: float | str, gran: str, designator: str, mult: int) -> str:
@@ -29,8 +30,34 @@ def duration_value(n: float | str, gran: str, designator: str, mult: int) -> str
         amount, code = n * 2, "D"
     else:
         amount, code = n * mult, designator
-    prefix = "PT" if gran in ("hour", "minute", "second") else "P"
+    time_unit = gran in ("hour", "minute", "second")
+    if not float(amount).is_integer():
+        mixed = _mixed(amount, code, time_unit)
+        if mixed:
+            return mixed
+    prefix = "PT" if time_unit else "P"
     return f"{prefix}{format_amount(amount)}{code}"
+
+
+# A fractional amount is written TimeML-style with the next smaller unit: PT2H30M, P2Y6M.
+_SMALLER = {("Y", False): ("M", 12, False), ("W", False): ("D", 7, False), ("D", False): ("H", 24, True),
+            ("H", True): ("M", 60, True), ("M", True): ("S", 60, True)}
+
+
+def _mixed(amount: float, code: str, time_unit: bool) -> str | None:
+    """``2.5, "H"`` → ``PT2H30M``; None when the fraction is not a whole number of the smaller unit."""
+    smaller = _SMALLER.get((code, time_unit))
+    if smaller is None:
+        return None
+    code2, factor, time2 = smaller
+    whole = int(amount)
+    rest = round((amount - whole) * factor, 6)
+    if not rest.is_integer():
+        return None
+    big = f"{whole}{code}" if whole else ""
+    if time_unit:
+        return f"PT{big}{int(rest)}{code2}"
+    return f"P{big}T{int(rest)}{code2}" if time2 else f"P{big}{int(rest)}{code2}"
 
 
 def _duration(m: re.Match[str], ctx: Context) -> Result | None:
@@ -45,9 +72,23 @@ def _duration(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     if m.group("num2") and parse_number(m.group("num2")) is None:
         return None
+    if m.group("later") and gran not in _SHORT:
+        return None  # "a year earlier" is a date (see the ago rule)
+    if m.group("half") and not isinstance(n, str):
+        n += 0.5  # "a minute and a half"
     value = duration_value(n, gran, designator, mult)
     mod = mod_of(m.group("mod"))
-    return Result("DURATION", value, mod=mod, certain=not isinstance(n, str))
+    end = None
+    if m.group("later"):  # "three days later": TimeBank marks the length "three days" (DURATION)
+        end = m.start("later")
+        while end > m.start() and ctx.text[end - 1].isspace():
+            end -= 1
+    return Result("DURATION", value, mod=mod, certain=not isinstance(n, str), end=end)
+
+
+_VAGUE = r"(?:several|many|a\s+few|few|some)$"
+_COUNTED = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|hundred|"
+                      r"thousand|several|many))\s+(?:\w+\s+)?(?-i:[a-z]+)s\s+$", re.I)
 
 
 def _accept_duration(m: re.Match[str], text: str) -> bool:
@@ -59,7 +100,9 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
                                                     r"\bdollars?\s+|\bpercent\s+|\bmillion\s+|\bbillion\s+|\ba\s+)$",
                                                     before, re.I):
         return False  # "$5 a year", "twice a day": a rate, see the set rule
-    if unit.startswith("quarter") and re.match(r"\s+of\b", after):
+    if num in ("a", "an", "per") and _COUNTED.search(before):
+        return False  # "four flights a week", "24 hours a day": a rate TimeBank leaves untagged
+    if unit.startswith("quarter") and re.match(r"\s+of\b", after) and not re.match(_VAGUE, num):
         return False  # "three-quarters of its stake": a fraction
     if unit.startswith("second") and num in ("a", "an", "the"):
         return False
@@ -71,7 +114,12 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
             return False
     if re.match(r"[\s-]+old\b", after) or m.group(0).lower().endswith("-old"):
         return False  # an age: "a 52-year-old", "37 years old"
-    return True
+    return not is_title_word(m.group("unit"))
+
+
+def is_title_word(word: str) -> bool:
+    """A capitalised unit word inside running text is part of a name ("60 Minutes", "This Week")."""
+    return word[:1].isupper() and not word.isupper()
 
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Result | None:
@@ -117,8 +165,8 @@ def _set_rate(m: re.Match[str], ctx: Context) -> Result | None:
 
 def _accept_rate(m: re.Match[str], text: str) -> bool:
     before = text[max(0, m.start() - 25):m.start()]
-    return bool(re.search(r"(?:\d\s*(?:%|percent|cents?|dollars?|million|billion|yen|marks|pounds|francs|"
-                          r"barrels|tons|people|shares|[a-z]+s)?|\btimes|\btwice|\bonce)\s+$", before, re.I))
+    # "twice a week" is a SET; "$5 a year", "700 seats a week" are rates TimeBank leaves untagged
+    return bool(re.search(r"(?:\btimes|\btwice|\bonce|\bthrice)\s+$", before, re.I))
 
 
 _FUNCTION_WORDS = frozenset(
@@ -195,8 +243,9 @@ def rules() -> tuple[Rule, ...]:
             r"entire|whole|better\s+part\s+of\s+the|last|another|additional)\s+)?"
             r"(?P<num>{number}|{vague})(?:\s+(?:to|or|-)\s+(?P<numb>{number}))?"
             r"(?:\s+(?:more|additional|full|straight|consecutive|long|extra|short|"
-            r"long|successive))?[\s-]+(?P<unit>{unit})(?:\s+and\s+a\s+half)?"
-            r"(?:\s+(?:or|to)\s+(?P<num2>{number})(?:[\s-]+(?P<unit2>{unit}))?|(?P<orso>\s+or\s+so)|-(?:long|old))?{R}"),
+            r"long|successive))?[\s-]+(?P<unit>{unit})(?P<half>\s+and\s+a\s+half)?"
+            r"(?:\s+(?:or|to)\s+(?P<num2>{number})(?:[\s-]+(?P<unit2>{unit}))?|(?P<orso>\s+or\s+so)|-(?:long|old)|"
+            r"\s+(?P<later>(?:later|earlier)(?!\s+(?:than|in|on|at|this|that|today)\b)))?{R}"),
             _duration, accept=_accept_duration, priority=4),
         Rule("bare_plural", compile_rule(
             r"{L}(?:for|over|within|in|after|took|take|takes|taking|lasted|last|spent|spend|spends|"
@@ -225,7 +274,9 @@ def rules() -> tuple[Rule, ...]:
 
 def _accept_the_year(m: re.Match[str], text: str) -> bool:
     t = m.group(0).lower()
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    if t.startswith("year") and re.search(r"\b(?:a|an|per|each|every)\s+$", before):
+        return False  # "$1.76 a year."
     if t.startswith("year") or "end" in t or "current" in t or "full" in t or "latest" in t:
         return True
-    before = text[max(0, m.start() - 12):m.start()].lower()
     return bool(re.search(r"(?:for|in|during|throughout|of)\s+$", before)) and t.startswith("the")

@@ -176,12 +176,12 @@ def _ago(m: re.Match[str], ctx: Context) -> Result | None:
     if n is None:
         return None
     future = direction in ("from now", "hence", "later")
+    anaphoric = direction in ("earlier", "later")
+    if anaphoric and gran not in ("year", "month", "quarter", "decade", "century"):
+        return None  # "three days later/earlier": TimeBank marks the duration (see the duration rule)
     if isinstance(n, str):
         return Result("DATE", "FUTURE_REF" if future else "PAST_REF", mod=mod)
     sign = 1 if future else -1
-    anaphoric = direction in ("earlier", "later")
-    if direction == "earlier" and gran not in ("year", "month", "quarter", "decade"):
-        return None  # "three days earlier" is a duration (see the duration rule)
     base_gran = {"weekend": "week", "decade": "year", "century": "year", "millennium": "year"}.get(gran, gran)
     if gran in ("hour", "minute", "second"):
         base_gran = "day"
@@ -192,7 +192,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Result | None:
         else:
             return None
     if gran == "year" and amount == 1 and ctx.last_quarter is not None and ctx.here - ctx.last_point_at <= 600:
-        point = shift(ctx.last_quarter, sign * 4)
+        point = shift(ctx.reported_quarter(), sign * 4)  # type: ignore[arg-type]
         return Result("DATE", format_point(point), mod=mod, point=point, anchor=ctx.anchor_iso(), remember=False)
     ref = ctx.ref_day() if anaphoric else ctx.anchor
     if ref is None:
@@ -246,8 +246,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
     if day is None:
         code = _PARTS.get((part or "").lower())
         return Result("TIME" if code else "DATE", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""), mod=mod, certain=False)
-    # TimeBank values a weekday's part of day ("Wednesday night") mostly as the plain date;
-    # the part stays in the span and in Timex.text.
+    # TimeBank values a weekday's part of day ("Wednesday night") mostly as the plain date (the
+    # part is often left outside the span); the part stays in the span and in Timex.text.
     typ, value = _with_part(day, None)
     return Result(typ, value, mod=mod, certain=certain, point=Point("day", day), anchor=ctx.anchor_iso())
 
@@ -314,7 +314,7 @@ def _unit_edge(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def _year_earlier_adj(m: re.Match[str], ctx: Context) -> Result | None:
-    base = ctx.last_quarter if ctx.last_quarter is not None else ctx.anchor_point("year")
+    base = ctx.reported_quarter() if ctx.last_quarter is not None else ctx.anchor_point("year")
     if base is None:
         return Result("DATE", "XXXX", certain=False)
     point = shift(base, -4 if base.gran == "quarter" else -1)
@@ -335,7 +335,8 @@ def rules() -> tuple[Rule, ...]:
             r"mid|(?:the\s+)?(?:first|second)\s+half\s+of)[\s-]+)?"
             r"(?P<rel>last|this|next|(?:the\s+)?past|(?:the\s+)?coming|(?:the\s+)?previous|(?:the\s+)?preceding|"
             r"(?:the\s+)?following|current|upcoming|(?:the\s+)?same|that(?:\s+same)?|this\s+past|this\s+coming|"
-            r"the\s+next)\s+(?P<unit>" + units + r")(?:['’]s)?{R}"), _relative_unit, priority=2),
+            r"the\s+next)\s+(?P<unit>" + units + r")(?:['’]s)?{R}"), _relative_unit,
+            accept=_accept_relative_unit, priority=2),
         Rule("ago", compile_rule(
             r"{L}(?:(?P<mod>" + MOD_WORDS + r")\s+)?(?:(?P<num>{number}|{vague})[\s-]+|(?=(?:years|months|weeks|days|decades)\s+ago))(?P<unit>{unit})"
             r"(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence)"
@@ -351,10 +352,8 @@ def rules() -> tuple[Rule, ...]:
         Rule("anaphoric_day", compile_rule(
             r"{L}(?:(?:earlier|later)\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)"
             r"|the\s+(?:previous|preceding|next|following|same)\s+(?:day|morning|afternoon|evening|night)"
-            r"|the\s+day\s+(?:before|after|earlier|later)(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|"
-            r"I|we|you|\w+ed|\w+ing)\b)"
-            r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
-            r"|(?:a|one)\s+day\s+(?:earlier|later|before|after)(?!\s+(?:the|a|an|his|her|their|its)\b))"
+            r"|the\s+day\s+(?:before|after|earlier|later)(?=\s*[,.;:!?)\"'`]|\s*$)"
+            r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night))"
             r"(?P<part>){R}"),
             lambda m, c: _anaphoric_day_part(m, c), priority=1),
         Rule("the_weekend", compile_rule(
@@ -369,6 +368,11 @@ def rules() -> tuple[Rule, ...]:
             _the_season, priority=5),
         Rule("year_earlier_adj", compile_rule(r"{L}year[\s-](?:earlier|ago){R}"), _year_earlier_adj, priority=6),
     )
+
+
+def _accept_relative_unit(m: re.Match[str], text: str) -> bool:
+    unit = m.group("unit")
+    return not unit[:1].isupper() or unit.isupper()  # "ABC's This Week": a name
 
 
 def _anaphoric_day_part(m: re.Match[str], ctx: Context) -> Result | None:

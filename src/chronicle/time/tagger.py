@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from chronicle.time.context import Context, Result, Rule
@@ -92,3 +93,28 @@ def find_timexes(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
             elif result.point.gran == "quarter":
                 ctx.last_quarter = result.point
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _as_of_pattern() -> re.Pattern[str]:
+    from chronicle.time.grammar import L, R
+    from chronicle.time.lexicon import alternation, lexicon
+
+    return re.compile(L + alternation(lexicon().as_of_now) + R, re.I)
+
+
+def find_as_of_now(text: str, anchor: dt.date | None) -> tuple[Timex, ...]:
+    """Find cumulative "as of now" markers ("33 times so far", "thus far", "to date").
+
+    TimeBank and TempEval-3 do not annotate these as TIMEX3s, so ``find_timexes`` leaves them
+    out; this returns them as DATE timexes valued ``PRESENT_REF`` (anchored to ``anchor``) for
+    callers that need to know a count or state holds as of the document date.
+    Raises ``TypeError`` when ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    iso = anchor.isoformat() if isinstance(anchor, dt.date) else None
+    return tuple(Timex(m.start(), m.end(), m.group(0), "DATE", "PRESENT_REF", iso)
+                 for m in _as_of_pattern().finditer(text))

@@ -1,0 +1,1 @@
+"""Corpus stages: work that needs the whole record (read and write the store)."""
