@@ -8,7 +8,7 @@ Per document (pure, in the pipeline):
   summit" past).
 
 Across the corpus (``anchor_undated``): a clue that matches a happening (same kind, at least
-three shared names) bounds the undated article's publication: a future mention was written on or
+three shared names for a future mention, four for a past one) bounds the undated article's publication: a future mention was written on or
 before the happening's date, a past mention on or after it. The bounds narrow the window the
 document's own text gave, and the reasons are kept.
 """
@@ -39,6 +39,9 @@ _TITLES = frozenset(
     "defense state vice chief general spokesman spokeswoman ambassador envoy senator governor".split()
 )
 MIN_SHARED_NAMES = 3
+# Past mentions are often of recurring happenings (the leaders' many calls), so they need more
+# shared names than future ones, which name a specific planned happening.
+MIN_SHARED_NAMES_PAST = 4
 _REACH = 60  # characters either side of a happening word in which its names and tense cues count
 _FUTURE_CUES = re.compile(
     r"(?i)\b(?:scheduled|upcoming|potential|possible|planned|proposed|expected|forthcoming|next|"
@@ -131,7 +134,12 @@ def find_clues(text: str, lexicon: Lexicon) -> tuple[DateClue, ...]:
         for event, s, e in _events(sentence, lexicon):
             if event in seen:
                 continue
-            before, after = sentence[max(0, s - _REACH) : s], sentence[e : e + _REACH]
+            before = sentence[max(0, s - _REACH) : s]
+            after = sentence[e : e + _REACH]
+            if s > _REACH:
+                before = before.split(" ", 1)[-1]  # whole words only
+            if e + _REACH < len(sentence):
+                after = after.rsplit(" ", 1)[0]
             names = _names(before + " " + sentence[s:e] + " " + after)
             if len(names) < MIN_SHARED_NAMES:
                 continue
@@ -176,32 +184,46 @@ def _short(sentence: str, limit: int = 90) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-def anchor_undated(conn: sqlite3.Connection) -> int:
-    """Re-derive the windows of every undated document from the corpus; return how many changed.
+def anchor_undated(conn: sqlite3.Connection, document_ids: list[str] | None = None) -> int:
+    """Re-derive the windows of undated documents (all, or those given); return how many changed.
 
     Idempotent: each window is recomputed from the document's own evidence (kept apart in
     ``base_*`` columns) and the happenings stored now, so running it twice changes nothing.
+    Candidates come from the name index, so the cost grows with the postings of a clue's names,
+    not with the size of the corpus.
     """
-    undated = conn.execute(
-        "SELECT id, base_basis, base_start, base_end, base_evidence, published_start, published_end, published_evidence "
-        "FROM documents WHERE base_basis IN ('unknown', 'inferred') ORDER BY seq"
-    ).fetchall()
+    columns = "id, base_basis, base_start, base_end, base_evidence, published_start, published_end, published_evidence"
+    if document_ids is None:
+        undated = conn.execute(
+            f"SELECT {columns} FROM documents WHERE base_basis IN ('unknown', 'inferred') ORDER BY seq"
+        ).fetchall()
+    else:
+        undated = [
+            row
+            for doc_id in sorted(set(document_ids))
+            for row in conn.execute(
+                f"SELECT {columns} FROM documents WHERE id = ? AND base_basis IN ('unknown', 'inferred')", (doc_id,)
+            )
+        ]
     changed = 0
     for row in undated:
         base = PublishedDate(DateBasis(row["base_basis"]), None, row["base_start"], row["base_end"], row["base_evidence"])
         matches: list[tuple[DateClue, Happening, str]] = []
-        for clue in conn.execute("SELECT * FROM date_clues WHERE document_id = ? ORDER BY seq", (row["id"],)):
+        for clue in conn.execute("SELECT * FROM date_clues WHERE document_id = ? ORDER BY seq", (row["id"],)).fetchall():
             names = frozenset(clue["names"].split())
-            best: tuple[int, sqlite3.Row] | None = None
-            for hap in conn.execute(
-                "SELECT * FROM happenings WHERE event = ? AND document_id != ? ORDER BY document_id, seq",
-                (clue["event"], row["id"]),
-            ):
-                shared = len(names & frozenset(hap["names"].split()))
-                if shared >= MIN_SHARED_NAMES and (best is None or shared > best[0]):
-                    best = (shared, hap)
-            if best is not None:
-                hap = best[1]
+            hap = conn.execute(
+                f"SELECT h.*, COUNT(*) AS shared FROM happening_names n "
+                f"JOIN happenings h ON h.document_id = n.document_id AND h.seq = n.seq "
+                f"WHERE n.name IN ({', '.join('?' * len(names))}) AND h.event = ? AND h.document_id != ? "
+                f"GROUP BY h.document_id, h.seq HAVING shared >= ? ORDER BY shared DESC, h.document_id, h.seq LIMIT 1",
+                (
+                    *sorted(names),
+                    clue["event"],
+                    row["id"],
+                    MIN_SHARED_NAMES if clue["relation"] == "before" else MIN_SHARED_NAMES_PAST,
+                ),
+            ).fetchone()
+            if hap is not None:
                 matches.append((
                     DateClue(clue["event"], names, clue["relation"], clue["sentence"]),
                     Happening(hap["event"], frozenset(hap["names"].split()), hap["date"], hap["sentence"]),

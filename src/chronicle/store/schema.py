@@ -26,6 +26,7 @@ MIGRATIONS: tuple[str, ...] = (
         base_start TEXT,
         base_end TEXT,
         base_evidence TEXT NOT NULL,
+        dated_by_corpus INTEGER NOT NULL DEFAULT 0,  -- 1 once the corpus dating stage has seen it
         language TEXT NOT NULL,
         language_score REAL NOT NULL,
         encoding TEXT NOT NULL,
@@ -78,7 +79,19 @@ MIGRATIONS: tuple[str, ...] = (
         sentence TEXT NOT NULL,
         PRIMARY KEY (document_id, seq)
     ) WITHOUT ROWID;
-    CREATE INDEX happenings_event ON happenings(event);
+    CREATE TABLE happening_names (
+        name TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (name, document_id, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX happening_names_document ON happening_names(document_id);
+    CREATE TABLE clue_names (
+        name TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        PRIMARY KEY (name, document_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX clue_names_document ON clue_names(document_id);
     CREATE TABLE date_clues (
         document_id TEXT NOT NULL REFERENCES documents(id),
         seq INTEGER NOT NULL,

@@ -47,6 +47,7 @@ class StoreWriter:
         self.conn = conn
         self.settings = settings
         self._rows = settings.minhash_permutations // settings.minhash_bands
+        self._redate_all = False
 
     # -- incrementality -------------------------------------------------------------------------
 
@@ -114,9 +115,27 @@ class StoreWriter:
         )
 
     def anchor_undated(self) -> int:
-        """Run the corpus dating stage in one transaction; return how many windows changed."""
+        """Run the corpus dating stage for what new documents could affect; return how many windows changed.
+
+        New documents are those the stage has not seen yet (so an interrupted build's documents are
+        taken up by the next one). Affected are the new undated documents and the undated documents
+        whose clues share a name with a new document's happenings — every undated document when a
+        dated one was retired.
+        """
         with self._transaction():
-            return anchor_undated(self.conn)
+            if self._redate_all:
+                changed = anchor_undated(self.conn)
+            else:
+                rows = self.conn.execute(
+                    "SELECT id FROM documents WHERE dated_by_corpus = 0 AND base_basis IN ('unknown', 'inferred') "
+                    "UNION SELECT DISTINCT c.document_id FROM documents d "
+                    "JOIN happening_names h ON h.document_id = d.id JOIN clue_names c ON c.name = h.name "
+                    "WHERE d.dated_by_corpus = 0"
+                )
+                changed = anchor_undated(self.conn, [row[0] for row in rows])
+            self.conn.execute("UPDATE documents SET dated_by_corpus = 1 WHERE dated_by_corpus = 0")
+            self._redate_all = False
+            return changed
 
     def start_build(self) -> int:
         with self._transaction():
@@ -176,8 +195,16 @@ class StoreWriter:
             [(doc.id, i, h.event, " ".join(sorted(h.names)), h.date, h.sentence) for i, h in enumerate(doc.happenings)],
         )
         self.conn.executemany(
+            "INSERT INTO happening_names(name, document_id, seq) VALUES (?, ?, ?)",
+            [(name, doc.id, i) for i, h in enumerate(doc.happenings) for name in sorted(h.names)],
+        )
+        self.conn.executemany(
             "INSERT INTO date_clues(document_id, seq, event, names, relation, sentence) VALUES (?, ?, ?, ?, ?, ?)",
             [(doc.id, i, c.event, " ".join(sorted(c.names)), c.relation, c.sentence) for i, c in enumerate(doc.date_clues)],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO clue_names(name, document_id) VALUES (?, ?)",
+            sorted({(name, doc.id) for c in doc.date_clues for name in c.names}),
         )
         self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", (seq, doc.title or "", doc.text))
         self.conn.executemany(
@@ -204,7 +231,12 @@ class StoreWriter:
             "UPDATE documents SET status = 'ok', near_duplicate_of = NULL, similarity = NULL WHERE near_duplicate_of = ?",
             (doc_id,),
         )
-        for table in ("document_lines", "removed_lines", "timexes", "happenings", "date_clues", "minhash_bands"):
+        if self.conn.execute("SELECT 1 FROM happenings WHERE document_id = ? LIMIT 1", (doc_id,)).fetchone():
+            self._redate_all = True  # windows elsewhere may have leant on what this document dated
+        for table in (
+            "document_lines", "removed_lines", "timexes", "happenings", "happening_names", "date_clues", "clue_names",
+            "minhash_bands",
+        ):
             self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
         self.conn.execute(
             "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
