@@ -9,7 +9,9 @@ Every error the library raises on purpose is a ``ChronicleError``::
     ├── StoreError           the SQLite store cannot be opened, migrated or written
     │   └── SchemaVersionError   the store was written by a newer Chronicle
     ├── NotFoundError        a requested record (document, ...) does not exist
-    └── QueryError           a search query cannot be understood
+    ├── QueryError           a search query cannot be understood
+    ├── LanguageModelError   the spaCy pipeline named in the settings cannot be loaded
+    └── KnowledgeError       a knowledge table or the user's actors file is invalid
 
 Third-party errors are wrapped at the boundary with ``raise ... from exc``.
 """
@@ -52,3 +54,11 @@ class NotFoundError(ChronicleError):
 
 class QueryError(ChronicleError):
     """A search query cannot be understood."""
+
+
+class LanguageModelError(ChronicleError):
+    """The spaCy pipeline named in the settings is not installed or cannot be loaded."""
+
+
+class KnowledgeError(ChronicleError):
+    """A knowledge table (packaged or the user's actors file) cannot be read or is invalid."""

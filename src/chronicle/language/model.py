@@ -1,0 +1,49 @@
+"""Loading the spaCy pipeline named in the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from chronicle.errors import LanguageModelError
+
+
+@dataclass(frozen=True)
+class LanguageModel:
+    """A loaded spaCy pipeline and the pieces the parser uses.
+
+    ``nlp`` runs the full analysis (tagger, parser, lemmatizer, entities) on the sentences that
+    need it; ``tokenizer`` alone splits every text, so sentences without anything to analyse cost
+    almost nothing.
+    """
+
+    name: str
+    nlp: Any
+    full_pipes: tuple[str, ...]
+
+    @property
+    def tokenizer(self) -> Any:
+        return self.nlp.tokenizer
+
+
+def load_language_model(name: str) -> LanguageModel:
+    """Load the spaCy pipeline ``name`` (an installed package or a path).
+
+    Raises:
+        LanguageModelError: spaCy or the pipeline is not installed, or it lacks a tagger,
+            parser or entity recogniser.
+    """
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a declared dependency of the nlp extra
+        raise LanguageModelError("spaCy is not installed; install Chronicle with the 'nlp' extra") from exc
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise LanguageModelError(
+            f"cannot load the spaCy pipeline '{name}' (setting spacy_model): is the package installed? ({exc})"
+        ) from exc
+    missing = {"tagger", "parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise LanguageModelError(f"the spaCy pipeline '{name}' lacks the component(s) {', '.join(sorted(missing))}")
+    return LanguageModel(name=name, nlp=nlp, full_pipes=tuple(nlp.pipe_names))
