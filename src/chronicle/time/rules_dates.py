@@ -11,6 +11,7 @@ from chronicle.time.calendar import Point, closest_year, format_point, safe_date
 from chronicle.time.context import Context, Result, Rule
 from chronicle.time.grammar import compile_rule, parse_number
 from chronicle.time.lexicon import lexicon
+from chronicle.time.tense import lead_direction
 
 _EDGE_MODS = {
     "early": "START", "the beginning of": "START", "the start of": "START", "beginning": "START",
@@ -34,7 +35,11 @@ def _num(text: str) -> int:
 def _year_of(ctx: Context, month: int, day: int | None, m: re.Match[str]) -> tuple[int | None, bool]:
     if ctx.anchor is None:
         return None, False
-    return closest_year(ctx.anchor, month, day, ctx.tense(m.start(), m.end())), False
+    return closest_year(ctx.anchor, month, day, _direction(ctx, m)), False
+
+
+def _direction(ctx: Context, m: re.Match[str]) -> str | None:
+    return lead_direction(ctx.text, m.start()) or ctx.tense(m.start(), m.end())
 
 
 # --- month day, year ------------------------------------------------------------------------
@@ -127,7 +132,7 @@ def _month(m: re.Match[str], ctx: Context) -> Result | None:
     elif rel == ["this"]:
         y = ctx.anchor.year
     else:
-        y = closest_year(ctx.anchor, month, None, ctx.tense(m.start(), m.end()))
+        y = closest_year(ctx.anchor, month, None, _direction(ctx, m))
     if y is None:
         return Result("DATE", f"XXXX-{month:02d}", mod=mod, certain=False)
     point = Point("month", dt.date(y, month, 1))

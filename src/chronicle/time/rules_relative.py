@@ -20,6 +20,7 @@ from chronicle.time.context import Context, Result, Rule
 from chronicle.time.grammar import compile_rule, parse_number
 from chronicle.time.lexicon import lexicon
 from chronicle.time.rules_dates import edge_mod
+from chronicle.time.tense import lead_direction
 
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -48,7 +49,11 @@ def weekday_date(wd: int, ctx: Context, start: int, end: int, rel: str = "") -> 
         return weekday_on_or_before(a - dt.timedelta(days=1), wd), True
     if rel in ("next", "this coming", "coming"):
         return weekday_on_or_after(a + dt.timedelta(days=1), wd), True
-    tense = ctx.tense(start, end)
+    lead = lead_direction(ctx.text, start, weekday=True)
+    tense = lead or ctx.tense(start, end)
+    possessive = ctx.text[start:end].endswith(("'s", "’s")) or ctx.text[end:end + 2] in ("'s", "’s")
+    if not rel and possessive and not lead:
+        tense = "past"  # "Wednesday's ruling": a day named by what happened on it
     if rel == "this" and tense is None:
         tense = "future"
     if tense == "future":
