@@ -93,6 +93,10 @@ def _clock_pattern(dayref: str) -> re.Pattern[str]:
     return compile_rule(src)
 
 
+def _accept_clock(m: re.Match[str], text: str) -> bool:
+    return not (m.group("word") and re.search(r"(?i)\bhigh\s+$", text[max(0, m.start() - 6):m.start()]))  # an idiom
+
+
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """The holiday and clock-time rules, compiled once."""
@@ -103,5 +107,5 @@ def rules() -> tuple[Rule, ...]:
         Rule("holiday", compile_rule(
             r"{L}(?:(?P<rel>last|this|next)\s+)?(?-i:(?=[A-Z]))(?P<name>" + holidays + r")(?:,?\s+(?P<year>{year}))?{R}"),
             _holiday, priority=2),
-        Rule("clock", _clock_pattern(dayref), _clock, priority=1),
+        Rule("clock", _clock_pattern(dayref), _clock, accept=_accept_clock, priority=1),
     )

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from chronicle.time.calendar import Point, closest_year, format_point, safe_date, shift
+from chronicle.time.calendar import Point, add_months, closest_year, format_point, safe_date, shift
 from chronicle.time.context import Context, Result, Rule
 from chronicle.time.grammar import compile_rule, parse_number
 from chronicle.time.lexicon import lexicon
@@ -102,6 +102,9 @@ def _accept_month(m: re.Match[str], text: str) -> bool:
     if word.lower().rstrip(".") == "may" or word.endswith("."):
         return bool(_MAY_OK_BEFORE.search(before))
     after = text[m.end():m.end() + 20]
+    if word == "March" and re.search(r"(?i)\b(?:the|a|annual|first|second|third|peace|protest)\s+(?:``|[\"“])?$", before) \
+            and re.match(r"\s+(?:for|of|on|against|to|through)\s", after):
+        return False  # a procession: "the annual March for Life", "the March of the Mothers"
     if re.match(r"\s+(?-i:[A-Z][a-z]+)", after) and not re.match(r"\s+(?-i:[A-Z][a-z]+day\b|The\b|In\b|A\b)", after):
         return False  # a name: "April Glaspie", "August Busch"
     return True
@@ -119,6 +122,10 @@ def _month(m: re.Match[str], ctx: Context) -> Result | None:
         yt = year_txt.lower().split()
         if yt[0].isdigit():
             y = int(yt[0])
+        elif yt[0] in ("nineteen", "eighteen", "two"):
+            y = spelled_year(year_txt)
+            if y is None:
+                return None
         elif ctx.anchor is None:
             y = None
         else:
@@ -137,7 +144,8 @@ def _month(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", f"XXXX-{month:02d}", mod=mod, certain=False)
     point = Point("month", dt.date(y, month, 1))
     return Result("DATE", format_point(point), mod=mod, point=point,
-                  certain=bool(year_txt and year_txt[0].isdigit()), anchor=ctx.anchor_iso())
+                  certain=bool(year_txt and not year_txt.lower().split()[0] in ("this", "last", "next")),
+                  anchor=ctx.anchor_iso())
 
 
 # --- years, decades, centuries --------------------------------------------------------------
@@ -183,19 +191,34 @@ def _season_year(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", format_point(point), mod=edge_mod(m.group("mod")), point=point)
 
 
-def _spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
-    words = m.group("y").lower().replace("-", " ").split()
+def spelled_year(text: str) -> int | None:
+    """The year a spelled-out year names ("nineteen ninety-seven" → 1997, "two thousand one"
+    → 2001), or None when the words are not a year."""
+    words = text.lower().replace("-", " ").split()
     if words[0] == "two":
-        rest = parse_number(" ".join(words[2:])) if len(words) > 2 else 0
-        y = 2000 + int(rest or 0)
-    else:
-        rest = parse_number(" ".join(words[1:]))
+        rest = parse_number(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
         if rest is None or isinstance(rest, str):
             return None
-        y = 1900 + int(rest) if words[0] == "nineteen" else 1800 + int(rest)
-    point = Point("year", dt.date(y, 1, 1))
-    return Result("DATE", f"{y:04d}", point=point)
+        return 2000 + int(rest)
+    rest = parse_number(" ".join(words[1:]))
+    if rest is None or isinstance(rest, str) or rest >= 100:
+        return None
+    return (1900 if words[0] == "nineteen" else 1800) + int(rest)
 
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
+    y = spelled_year(m.group("y"))
+    if y is None:
+        return None
+    return Result("DATE", f"{y:04d}", point=Point("year", dt.date(y, 1, 1)))
+
+
+_SPELLED_YEAR = (
+    r"(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
+    r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?"
+)
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                  "seventies": 7, "eighties": 8, "nineties": 9}
@@ -258,6 +281,11 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
                 point = shift(point, -4)
     elif gran == "half":
         return None
+    elif not back and ctx.last_quarter is None and (end := _period_end(m, ctx)) is not None:
+        # "the quarter ended Sept. 30" covers the three months before that day; a fiscal quarter
+        # ending early in a calendar quarter ("ended July 31") lies mostly in the one before.
+        # A quarter named before ("its fiscal first quarter") keeps its own number.
+        point = Point("quarter", add_months(end, -1))
     elif "current" in words and ctx.anchor is not None:
         point = Point("quarter", ctx.anchor)
     elif "latest" in words and ctx.anchor is not None and not years:
@@ -280,6 +308,36 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 @lru_cache(maxsize=1)
+def _ended_pattern() -> re.Pattern[str]:
+    return compile_rule(r"\s+(?P<verb>ended|ending)\s+(?P<mon>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year}))?{R_NUM}")
+
+
+def _period_end(m: re.Match[str], ctx: Context) -> dt.date | None:
+    """The closing day of a period named just after it ("... ended Sept. 30"), else None."""
+    e = _ended_pattern().match(ctx.text, m.end())
+    if e is None:
+        return None
+    month, day = lexicon().month(e.group("mon")), _num(e.group("day"))
+    if month is None:
+        return None
+    if e.group("year"):
+        year = int(e.group("year"))
+    elif ctx.anchor is not None:
+        year = closest_year(ctx.anchor, month, day, "past" if e.group("verb").lower() == "ended" else "future")
+    else:
+        return None
+    return safe_date(year, month, day)
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Result | None:
+    day = _month_day(m, ctx)
+    if day is None or day.point is None:
+        return Result("DATE", "XXXX-WXX", certain=False) if day is not None else None
+    point = Point("week", day.point.date)
+    return Result("DATE", format_point(point), certain=day.certain, point=point, anchor=day.anchor)
+
+
+@lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """The date rules, compiled once."""
     return (
@@ -287,13 +345,16 @@ def rules() -> tuple[Rule, ...]:
             r"{L}(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{weekday}),?\s+(?:the\s+)?)?"
             r"(?P<mon>{month})\s+(?P<day>{day})(?!\d|:\d)"
             r"(?:(?:,\s*|\s+)(?P<year>{year}))?{R_NUM}"), _month_day, priority=1),
+        Rule("week_of", compile_rule(
+            r"{L}the\s+week\s+of\s+(?P<wd>)(?P<mon>{month})\s+(?P<day>{day})(?!\d|:\d)"
+            r"(?:(?:,\s*|\s+)(?P<year>{year}))?{R_NUM}"), _week_of, priority=1),
         Rule("day_month", compile_rule(
             r"{L}(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<day>{day})\s+(?:of\s+)?(?P<mon>{month})"
             r"(?:,?\s+(?P<year>{year}))?{R_NUM}"), _day_month, priority=2),
         Rule("month", compile_rule(
             r"{L}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+|"
             r"(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?"
-            r"(?P<mon>{month})(?:,?\s+(?:of\s+)?(?P<year>{year}(?!\d)|(?:this|last|next)\s+year))?{R}"),
+            r"(?P<mon>{month})(?:,?\s+(?:of\s+)?(?P<year>{year}(?!\d)|(?:this|last|next)\s+year|" + _SPELLED_YEAR + r"))?{R}"),
             _month, accept=_accept_month, priority=3),
         Rule("year", compile_rule(
             r"{L}(?P<mod>(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|"
@@ -303,11 +364,7 @@ def rules() -> tuple[Rule, ...]:
         Rule("season_year", compile_rule(
             r"{L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{season})\s+(?:of\s+)?"
             r"(?P<year>{year}|(?:nineteen|eighteen)[\s-]+\w+(?:[\s-]\w+)?){R}"), _season_year, priority=2),
-        Rule("spelled_year", compile_rule(
-            r"{L}(?:the\s+year\s+)?(?P<y>(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|"
-            r"seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|"
-            r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
-            r"two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?){R}"),
+        Rule("spelled_year", compile_rule(r"{L}(?:the\s+year\s+)?(?P<y>" + _SPELLED_YEAR + r"){R}"),
             _spelled_year, priority=4),
         Rule("decade", compile_rule(
             r"{L}(?:the\s+)?(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"

@@ -3,6 +3,7 @@ sets (every week, annually) and reference words (now, recently, the future)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -11,6 +12,7 @@ from chronicle.time.context import Context, Result, Rule
 from chronicle.time.grammar import compile_rule, format_amount, parse_number
 from chronicle.time.lexicon import alternation, lexicon
 from chronicle.time.rules_relative import MOD_WORDS, mod_of
+from chronicle.time.tense import lead_direction
 
 _TIME_UNITS = frozenset({"H", "M", "S"})
 _SHORT = frozenset({"second", "minute", "hour", "day", "week", "weekend"})
@@ -174,7 +176,12 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _accept_set_adverb(m: re.Match[str], text: str) -> bool:
-    """"pays quarterly", "rose 8% annually" — not "its quarterly dividend", "the Party daily Granma"."""
+    """"pays quarterly", "held here annually" — not "its quarterly dividend", "rise 8% annually", "average daily volume"."""
+    before = text[max(0, m.start() - 30):m.start()]
+    if re.search(r"(?:\d%?|\bpercent|\bmillion|\bbillion)(?:\s+[a-z]+)?\s+$", before):
+        return False  # "rise 8.5% annually", "10,000 units annually": the rate of a quantity
+    if re.search(r"\baverage\s+$", before, re.I):
+        return False  # "average daily volume": a statistic, not a recurrence
     if not m.group(0).lower().startswith("quarterly"):
         return True  # gold TimeML tags "daily rally", "weekly address", "hourly earnings" as sets too
     after = re.match(r"\s+([A-Za-z]+)", text[m.end():m.end() + 20])
@@ -223,6 +230,12 @@ def _the_year(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DURATION", "P1Y")
     if ctx.anchor is None:
         return Result("DATE", "XXXX", certain=False)
+    if re.fullmatch(r"year-end", words):
+        # "by year-end", "since year-end": the closing day of the current year, or of the last
+        # one when the clause looks back from it
+        back = lead_direction(ctx.text, m.start()) == "past"
+        day = dt.date(ctx.anchor.year - (1 if back else 0), 12, 31)
+        return Result("DATE", day.isoformat(), point=Point("day", day), anchor=ctx.anchor_iso(), remember=False)
     point = Point("year", ctx.anchor)
     if "latest" in words or "last" in words or "previous" in words or "past" in words:
         point = shift(point, -1)

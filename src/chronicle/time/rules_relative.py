@@ -108,6 +108,14 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
                   anchor=ctx.anchor_iso())
 
 
+def _mid_part(m: re.Match[str], ctx: Context) -> Result | None:
+    """mid-afternoon, mid-morning yesterday: a part of the day the text is talking about."""
+    day, certain = day_of_reference(m.group("dayref"), m, ctx)
+    _, value = _with_part(day, m.group("part"))
+    return Result("TIME", value, mod="MID", certain=certain and day is not None,
+                  point=Point("day", day) if day else None, anchor=ctx.anchor_iso())
+
+
 # --- last week, this year, next month, the following year, earlier this year -------------------
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
@@ -368,6 +376,9 @@ def rules() -> tuple[Rule, ...]:
             r"{L}(?:(?P<mod>the\s+(?:end|beginning|start|middle|rest|remainder)\s+of|(?:early|earlier|late|later)\s+in)"
             r"\s+the\s+(?P<unit>week|month|year|day)|(?P<mod2>early|late|mid)[\s-](?P<unit2>week|month|year)){R}"),
             _unit_edge, priority=3),
+        Rule("mid_part", compile_rule(
+            r"{L}mid[\s-]?(?P<part>morning|afternoon)(?:,?\s+(?P<dayref>today|yesterday|tomorrow|{weekday}))?{R}"),
+            _mid_part, priority=2),
         Rule("the_season", compile_rule(
             r"{L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{season})(?!\s+of\b){R}"),
             _the_season, priority=5),
