@@ -154,7 +154,8 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 def closest_year(anchor: dt.date, month: int, day: int | None, direction: str | None) -> int:
     """The year putting ``month``/``day`` nearest to ``anchor``, leaning towards ``direction``.
 
-    ``direction`` is ``"past"``, ``"future"``, ``"nearest"`` or None. A future cue takes the next
+    ``direction`` is ``"before"``, ``"past"``, ``"future"``, ``"nearest"`` or None. ``"before"``
+    (a period that ended, a starting point) takes the last occurrence. A future cue takes the next
     occurrence within eleven months; a past cue the last one unless the next is less than a
     third as far away; with no cue the last one unless the next is less than
     half as far away (news mostly reports what happened).
@@ -174,6 +175,8 @@ def closest_year(anchor: dt.date, month: int, day: int | None, direction: str | 
         elif delta > 0 and (future is None or delta < future[1]):
             future = (year, delta)
     assert past is not None and future is not None
+    if direction == "before":
+        return past[0]
     if direction == "future" and future[1] <= 330:
         return future[0]
     if direction == "past":

@@ -39,7 +39,10 @@ def _year_of(ctx: Context, month: int, day: int | None, m: re.Match[str]) -> tup
 
 
 def _direction(ctx: Context, m: re.Match[str]) -> str | None:
-    return lead_direction(ctx.text, m.start()) or ctx.tense(m.start(), m.end())
+    lead = lead_direction(ctx.text, m.start())
+    if lead == "past":
+        return "before"  # "ended Sept. 30", "since March": never a date still to come
+    return lead or ctx.tense(m.start(), m.end())
 
 
 # --- month day, year ------------------------------------------------------------------------

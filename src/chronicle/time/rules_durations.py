@@ -276,6 +276,9 @@ def rules() -> tuple[Rule, ...]:
              _set_rate, accept=_accept_rate, priority=3),
         Rule("set_adverb", compile_rule(r"{L}" + sets + r"{R}"), _set_adverb, accept=_accept_set_adverb, priority=5),
         Rule("reference", compile_rule(r"{L}" + refs + r"{R}"), _reference, priority=3),
+        Rule("one_day", compile_rule(
+            r"{L}(?:will|would|could|may|might|can|shall)\s+(?:\w+ly\s+)?(?P<w>one\s+day){R}"),
+            lambda m, c: Result("DATE", "FUTURE_REF", start=m.start("w"), anchor=c.anchor_iso()), priority=3),
         Rule("current", compile_rule(r"{L}current{R}"), _reference, accept=_accept_current, priority=8),
         Rule("the_year", compile_rule(
             r"{L}(?:(?:the\s+)?(?:end\s+of\s+the\s+|latest\s+|current\s+|full\s+|previous\s+|past\s+)?"

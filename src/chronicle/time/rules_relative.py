@@ -259,9 +259,11 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
     if day is None:
         code = _PARTS.get((part or "").lower())
         return Result("TIME" if code else "DATE", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""), mod=mod, certain=False)
-    # TimeBank values a weekday's part of day ("Wednesday night") mostly as the plain date (the
-    # part is often left outside the span); the part stays in the span and in Timex.text.
-    typ, value = _with_part(day, None)
+    # A weekday's morning or night ("talks on Wednesday night") mostly stands for the day itself
+    # and TimeBank values it as the plain date; an evening or afternoon is the stretch of the day
+    # (TEV, TAF). The part stays in the span and in Timex.text either way.
+    kept = part if (part or "").lower() in ("evening", "afternoon") else None
+    typ, value = _with_part(day, kept)
     return Result(typ, value, mod=mod, certain=certain, point=Point("day", day), anchor=ctx.anchor_iso())
 
 
@@ -342,7 +344,8 @@ def rules() -> tuple[Rule, ...]:
         Rule("deictic_day", compile_rule(
             r"{L}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
             r"the\s+day\s+before\s+yesterday|(?:last|this)(?=\s+(?:morning|afternoon|evening|night)))"
-            r"(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?{R}"), _deictic_day, priority=1),
+            r"(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?{R}"), _deictic_day,
+            accept=_accept_deictic_day, priority=1),
         Rule("relative_unit", compile_rule(
             r"{L}(?:(?P<mod>early|late|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of|"
             r"mid|(?:the\s+)?(?:first|second)\s+half\s+of)[\s-]+)?"
@@ -384,6 +387,20 @@ def rules() -> tuple[Rule, ...]:
             _the_season, priority=5),
         Rule("year_earlier_adj", compile_rule(r"{L}year[\s-](?:earlier|ago){R}"), _year_earlier_adj, priority=6),
     )
+
+
+_GENERIC_AGE = re.compile(
+    r"(?i)['’]s\s+(?:\w+\s+)?(?:world|youth|society|generation|young|children|kids|standards|economy|culture|era|"
+    r"age|times|technology|technologies|computers|families|women|men|people)\b")
+
+
+def _accept_deictic_day(m: re.Match[str], text: str) -> bool:
+    word = m.group("word")
+    # "USA Today", "VOA Today": a capitalised "Today" after a name inside a sentence is a title
+    if word == "Today" and re.search(r"(?-i:[A-Z][A-Za-z]*)\s+$", text[max(0, m.start() - 12):m.start()]):
+        return False
+    # "today's world", "today's youth": the present age in general, not the day of the report
+    return not (word.lower() in ("today", "tomorrow") and _GENERIC_AGE.match(text, m.end() - 2))
 
 
 def _accept_relative_unit(m: re.Match[str], text: str) -> bool:
