@@ -339,6 +339,39 @@ class StatedCount:
     end: int
 
 
+# ---------------------------------------------------------------- quotes
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An attribution: who said what, with the words that say so.
+
+    ``parts`` are the content spans (several for a split quote: "…," Abe said. "…"); ``start``/``end``
+    run from the first part's start to the last part's end. ``direct`` is True for words inside
+    quotation marks. ``kind``: "direct", "indirect", "according-to", "statement", "tweet", ...
+    ``cue_*`` locate the reporting word(s) ("said", "according to", "tweeted"), ``source_*`` the
+    words naming the speaker ("Abe", "he", "Foreign Ministry spokeswoman Hua Chunying");
+    ``speaker`` the resolved actor (None when unknown); ``event`` the index into the document's
+    events of the event the quote reports, if any.
+    """
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+    text: str
+    direct: bool
+    kind: str
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    source: str | None = None
+    speaker: Actor | None = None
+    event: int | None = None
+    sentence: int = 0
+
+
 @dataclass(frozen=True)
 class Attribute:
     """A metadata value with the evidence it came from."""
@@ -374,6 +407,7 @@ class Document:
     actor_mentions: tuple[ActorMention, ...] = ()
     events: tuple[EventMention, ...] = ()
     counts: tuple[StatedCount, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     status: str = "ok"  # "ok" | "near_duplicate"
     near_duplicate_of: str | None = None
     similarity: float | None = None
