@@ -68,6 +68,12 @@ def test_a_weekday_named_by_what_happened_on_it_looks_back():
     assert one("The board will meet before Tuesday's vote.", friday, "Tuesday's").value == "2000-01-04"
 
 
+def test_a_scheduled_meeting_in_the_present_tense_lies_ahead():
+    friday = dt.date(1998, 5, 1)
+    text = "He and Palestinian leader Yasser Arafat meet separately Monday with the Secretary of State."
+    assert one(text, friday, "Monday").value == "1998-05-04"
+
+
 def test_a_participle_after_be_takes_the_tense_of_its_auxiliary():
     anchor = dt.date(1998, 3, 4)
     text = "Colonel Eileen Collins will be named commander of the shuttle for a mission in December."
@@ -152,6 +158,8 @@ def test_then_current_looks_back():
     "Protesters gathered at the annual March for Life on Capitol Hill.",
     "This is VOA Today.",
     "Fathers and mothers are treated alike in today's world.",
+    "Officers stood outside every clinic, 24 hours a day.",
+    "That is very important to the future of our peoples.",
 ])
 def test_not_a_timex(text):
     assert texts(text, dt.date(1999, 3, 12)) == []
@@ -164,3 +172,5 @@ def test_the_same_words_still_tag_when_temporal():
     assert one("The offer, advertised in today's editions of the Journal, expires soon.", anchor,
                "today's").value == "1999-03-12"
     assert one("The talks broke off at noon Thursday.", anchor, "noon Thursday").value == "1999-03-11T12:00"
+    assert one("The strike lasted 24 hours.", anchor, "24 hours").value == "PT24H"
+    assert one("They are worried about the future.", anchor, "the future").value == "FUTURE_REF"

@@ -98,6 +98,8 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
     unit = m.group("unit").lower()
     before = text[max(0, m.start() - 25):m.start()]
     after = text[m.end():m.end() + 20]
+    if re.match(r"\s+a\s+(?:day|week|year)\b", after) and re.fullmatch(r"24|seven|7|365|52", num):
+        return False  # "24 hours a day", "seven days a week": all the time, not a length
     if num in ("a", "an", "one", "per") and re.search(r"(?:[\d%]\s*|\btimes\s+|\btwice\s+|\bonce\s+|\bcents?\s+|"
                                                     r"\bdollars?\s+|\bpercent\s+|\bmillion\s+|\bbillion\s+|\ba\s+)$",
                                                     before, re.I):
@@ -209,6 +211,11 @@ def _reference(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", value, anchor=ctx.anchor_iso())
 
 
+def _accept_reference(m: re.Match[str], text: str) -> bool:
+    # "the future of our peoples": the prospects of something, not a time
+    return not (m.group(0).lower().endswith("future") and re.match(r"\s+of\b", text[m.end():m.end() + 4]))
+
+
 def _accept_current(m: re.Match[str], text: str) -> bool:
     after = text[m.end():m.end() + 25].lower()
     return not re.match(r"\s+(?:account|affairs|events|law|rules|dollars|liabilities|assets|\w+ly\b)", after)
@@ -275,7 +282,7 @@ def rules() -> tuple[Rule, ...]:
         Rule("set_rate", compile_rule(r"{L}(?:a|an|per)\s+(?P<unit>day|week|month|year|hour|minute|quarter){R}"),
              _set_rate, accept=_accept_rate, priority=3),
         Rule("set_adverb", compile_rule(r"{L}" + sets + r"{R}"), _set_adverb, accept=_accept_set_adverb, priority=5),
-        Rule("reference", compile_rule(r"{L}" + refs + r"{R}"), _reference, priority=3),
+        Rule("reference", compile_rule(r"{L}" + refs + r"{R}"), _reference, accept=_accept_reference, priority=3),
         Rule("one_day", compile_rule(
             r"{L}(?:will|would|could|may|might|can|shall)\s+(?:\w+ly\s+)?(?P<w>one\s+day){R}"),
             lambda m, c: Result("DATE", "FUTURE_REF", start=m.start("w"), anchor=c.anchor_iso()), priority=3),

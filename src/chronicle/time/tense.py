@@ -15,7 +15,7 @@ _FUTURE = (
     r"scheduled|slated|set\s+to|expects?\s+to|expected\s+to|intends?\s+to|hopes?\s+to|"
     r"would|might|may|should|aims?\s+to|wants?\s+to|"
     r"upcoming|tomorrow|planning|"
-    r"effective|begins|starts|opens|resumes|meets|ends|expires|"
+    r"effective|begins|starts|opens|resumes|meets|meet|ends|expires|arrives|leaves|visits|travels|returns|departs|"
     r"to\s+(?:be|begin|start|resume|meet|visit|hold|leave|return|open|close|travel|vote|decide|"
     r"announce|sign|arrive|attend|fly|go|come|hear|rule|take|make|face|end|report)"
 )
