@@ -116,6 +116,16 @@ def test_year_end_is_the_last_day_of_the_year():
         == "1988-12-31"
 
 
+def test_in_a_number_of_units_ahead_is_a_date():
+    anchor = dt.date(1989, 11, 2)
+    t = one("The stock would be redeemed in five years, subject to the terms.", anchor, "five years")
+    assert (t.type, t.value) == ("DATE", "1994")
+    assert one("You may, in a year or two, save a few more lives.", anchor, "a year or two").value == "FUTURE_REF"
+    # a length of time, not a point: no future cue
+    t = one("The plant was built in two years.", anchor, "two years")
+    assert (t.type, t.value) == ("DURATION", "P2Y")
+
+
 # --- parts of a day ------------------------------------------------------------------------------
 
 def test_a_weekday_evening_keeps_its_part_of_day():

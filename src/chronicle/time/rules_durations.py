@@ -78,6 +78,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Result | None:
         return None  # "a year earlier" is a date (see the ago rule)
     if m.group("half") and not isinstance(n, str):
         n += 0.5  # "a minute and a half"
+    if not m.group("mod") and not m.group("rel") and not m.group("later") and gran in _POINT_UNITS \
+            and re.search(r"(?i)(?<![\w-])in\s+$", ctx.text[max(0, m.start() - 4):m.start()]) \
+            and ctx.tense(m.start(), m.end()) == "future":
+        return _point_ahead(m, ctx, n, gran, mult)
     value = duration_value(n, gran, designator, mult)
     mod = mod_of(m.group("mod"))
     end = None
@@ -86,6 +90,22 @@ def _duration(m: re.Match[str], ctx: Context) -> Result | None:
         while end > m.start() and ctx.text[end - 1].isspace():
             end -= 1
     return Result("DURATION", value, mod=mod, certain=not isinstance(n, str), end=end)
+
+
+_POINT_UNITS = frozenset({"day", "week", "month", "year", "decade"})
+
+
+def _point_ahead(m: re.Match[str], ctx: Context, n: float | str, gran: str, mult: int) -> Result:
+    """"will be redeemed in five years": the time that far ahead of the document date (a DATE at
+    the unit's granularity); a vague or alternative amount ("in a year or two") is FUTURE_REF."""
+    whole = not isinstance(n, str) and float(n).is_integer()
+    if ctx.anchor is None or not whole or m.group("num2") or m.group("numb") or m.group("orso"):
+        return Result("DATE", "FUTURE_REF", certain=False, anchor=ctx.anchor_iso())
+    base = "year" if gran == "decade" else gran
+    point = shift(Point(base, ctx.anchor), int(n) * mult)  # type: ignore[arg-type]
+    if base == "week" and int(n) <= 2:
+        point = Point("day", point.date)  # "in two weeks": a day, like "two weeks ago"
+    return Result("DATE", format_point(point), point=point, anchor=ctx.anchor_iso(), remember=False)
 
 
 _VAGUE = r"(?:several|many|a\s+few|few|some)$"
