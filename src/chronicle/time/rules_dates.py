@@ -105,8 +105,8 @@ def _accept_month(m: re.Match[str], text: str) -> bool:
     if word.lower().rstrip(".") == "may" or word.endswith("."):
         return bool(_MAY_OK_BEFORE.search(before))
     after = text[m.end():m.end() + 20]
-    if word == "March" and re.search(r"(?i)\b(?:the|a|annual|first|second|third|peace|protest)\s+(?:``|[\"“])?$", before) \
-            and re.match(r"\s+(?:for|of|on|against|to|through)\s", after):
+    if word == "March" and re.match(r"\s+(?:for|of|on|against|to|through)\s", after) and \
+            re.search(r"(?i)\b(?:the|a|annual|first|second|third|peace|protest)\s+(?:``|[\"“])?$", before):
         return False  # a procession: "the annual March for Life", "the March of the Mothers"
     if re.match(r"\s+(?-i:[A-Z][a-z]+)", after) and not re.match(r"\s+(?-i:[A-Z][a-z]+day\b|The\b|In\b|A\b)", after):
         return False  # a name: "April Glaspie", "August Busch"
@@ -147,7 +147,7 @@ def _month(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", f"XXXX-{month:02d}", mod=mod, certain=False)
     point = Point("month", dt.date(y, month, 1))
     return Result("DATE", format_point(point), mod=mod, point=point,
-                  certain=bool(year_txt and not year_txt.lower().split()[0] in ("this", "last", "next")),
+                  certain=bool(year_txt and year_txt.lower().split()[0] not in ("this", "last", "next")),
                   anchor=ctx.anchor_iso())
 
 
@@ -312,7 +312,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
 
 @lru_cache(maxsize=1)
 def _ended_pattern() -> re.Pattern[str]:
-    return compile_rule(r"\s+(?P<verb>ended|ending)\s+(?P<mon>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year}))?{R_NUM}")
+    return compile_rule(
+        r"\s+(?P<verb>ended|ending)\s+(?P<mon>{month})\s+(?P<day>{day})(?:,?\s+(?P<year>{year}))?{R_NUM}")
 
 
 def _period_end(m: re.Match[str], ctx: Context) -> dt.date | None:
@@ -357,7 +358,8 @@ def rules() -> tuple[Rule, ...]:
         Rule("month", compile_rule(
             r"{L}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|past|coming)\s+|"
             r"(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?"
-            r"(?P<mon>{month})(?:,?\s+(?:of\s+)?(?P<year>{year}(?!\d)|(?:this|last|next)\s+year|" + _SPELLED_YEAR + r"))?{R}"),
+            r"(?P<mon>{month})(?:,?\s+(?:of\s+)?(?P<year>{year}(?!\d)|(?:this|last|next)\s+year|"
+            + _SPELLED_YEAR + r"))?{R}"),
             _month, accept=_accept_month, priority=3),
         Rule("year", compile_rule(
             r"{L}(?P<mod>(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|"

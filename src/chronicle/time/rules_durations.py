@@ -198,7 +198,8 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _accept_set_adverb(m: re.Match[str], text: str) -> bool:
-    """"pays quarterly", "held here annually" — not "its quarterly dividend", "rise 8% annually", "average daily volume"."""
+    """"pays quarterly", "held here annually" — not "its quarterly dividend", "rise 8% annually",
+    "average daily volume"."""
     before = text[max(0, m.start() - 30):m.start()]
     if re.search(r"(?:\d%?|\bpercent|\bmillion|\bbillion)(?:\s+[a-z]+)?\s+$", before):
         return False  # "rise 8.5% annually", "10,000 units annually": the rate of a quantity

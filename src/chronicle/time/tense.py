@@ -3,6 +3,8 @@
 No parser: the words of the same sentence shortly before the expression (and a few after it)
 are searched for future markers (will, 'll, shall, going to, plans to, is to, scheduled, ...) and
 past markers (past auxiliaries, -ed verbs, "said"). The nearest marker wins; none means unknown.
+A few words right before a date fix its direction whatever the verb ("payable Dec. 1", "since
+March"): see ``lead_direction``.
 """
 
 from __future__ import annotations
