@@ -57,6 +57,10 @@ def entity_proposals(
         if last <= first:
             continue
         name = " ".join(view.span(first, last).split())
+        if last - first == 1 and view.parsed(first):
+            token = view.token(first)
+            if token.dep in ("amod", "compound") and token.head > token.i and view.parse.tokens[token.head].pos == "NOUN":
+                continue  # "a Karen guerrilla stronghold": a word qualifying a noun, not a name
         inside = sorted({covered[i] for i in range(first, last) if i in covered})
         sentence = view.sentence_of_piece(first).index
         if entity.label == "PERSON":
@@ -214,3 +218,23 @@ def _standalone(view: DocumentView, i: int, stop: int, taken: set[int]) -> bool:
     if nxt[:1].isupper() and nxt.isalpha() and i + 1 not in taken:
         return False
     return not (prev[:1].isupper() and prev.isalpha() and i - 1 not in taken and prev not in ("The",))
+
+
+def link_surnames(view: DocumentView, proposals: list[Proposal]) -> list[Proposal]:
+    """A one-word name the tables do not know ("President Mwanawasa") made the person the
+    document named in full before with that surname, when there is exactly one."""
+    seen: dict[str, list[Actor]] = {}
+    linked: list[Proposal] = []
+    for p in proposals:
+        actor = p.actor
+        if actor is not None and actor.kind is ActorKind.PERSON and actor.id.startswith("person:"):
+            words = actor.name.split()
+            owners = seen.get(actor.name, []) if len(words) == 1 else []
+            if len(owners) == 1 and owners[0].id != actor.id:
+                p = Proposal(p.first, p.last, p.sentence, owners[0], p.how, p.title, p.country, p.person)
+            for key in _surnames(actor.name):
+                found = seen.setdefault(key, [])
+                if all(a.id != actor.id for a in found):
+                    found.append(actor)
+        linked.append(p)
+    return linked

@@ -100,6 +100,25 @@ class Knowledge:
     longest_form: int  # most tokens (space-separated words) in a form, bounds the matcher's window
     longest_phrase: int  # most words in a sector word or title
     family_names: Mapping[str, tuple[str, ...]]  # first/last word of a table person's name → person ids
+    near_forms: Mapping[str, str]  # a one-letter-short spelling of a one-word state name or demonym → the form
+
+    def correct(self, word: str) -> str | None:
+        """The one-word state name or demonym ``word`` misspells by one letter ("Ethopia",
+        "Quatar", "Phillippines"), or None when there is none or more than one."""
+        if len(word) < 5 or not word[:1].isupper() or word in self.forms or word in self.demonyms:
+            return None
+        found = set()
+        if word in self.near_forms:
+            found.add(self.near_forms[word])  # a letter dropped
+        for k in range(len(word)):
+            shorter = word[:k] + word[k + 1 :]
+            if shorter in self.near_forms:
+                found.add(self.near_forms[shorter])  # a letter changed
+            if shorter in self.forms or shorter in self.demonyms:
+                if _one_word_state_form(self, shorter):
+                    found.add(shorter)  # a letter added
+        found.discard("")
+        return found.pop() if len(found) == 1 else None
 
     def candidates(self, form: str) -> tuple[Candidate, ...]:
         """Candidates for a written form (normalised here; a leading "the" is ignored); () if none."""
@@ -139,6 +158,12 @@ class Knowledge:
         return self.titles.get(key) or self.titles.get(key.replace("defense", "defence")) or self.titles.get(
             key.replace("defence", "defense")
         )
+
+
+def _one_word_state_form(knowledge: Knowledge, form: str) -> bool:
+    if form in knowledge.demonyms:
+        return len(form) >= 5
+    return len(form) >= 5 and any(c.origin == "state" and c.how in ("name", "alias") for c in knowledge.forms.get(form, ()))
 
 
 def state_actor(state: State, sector: str | None = None) -> Actor:
@@ -260,6 +285,15 @@ def build_knowledge(data: Mapping[str, dict]) -> Knowledge:
             family[word].append(person.id)
     phrase_lengths = [len(p.split()) for p in (*sectors, *(t.phrase for t in titles))]
     form_lengths = [len(f.split()) for f in (*forms, *unique_demonyms, *context)]
+    near: dict[str, str] = {}
+    for state in states:
+        for form in (state.name, *state.names, *state.demonyms):
+            if " " in form or len(form) < 5 or not form[:1].isupper() or form.isupper():
+                continue
+            for k in range(len(form)):
+                shorter = form[:k] + form[k + 1 :]
+                # "" marks a spelling two forms share: it corrects to neither
+                near[shorter] = form if near.get(shorter, form) == form else ""
     return Knowledge(
         states=MappingProxyType({s.code: s for s in states}),
         organisations=MappingProxyType({o.id: o for o in organisations}),
@@ -273,6 +307,7 @@ def build_knowledge(data: Mapping[str, dict]) -> Knowledge:
         longest_form=max(form_lengths, default=1),
         longest_phrase=max(phrase_lengths, default=1),
         family_names=MappingProxyType({k: tuple(v) for k, v in family.items()}),
+        near_forms=MappingProxyType({k: v for k, v in near.items() if k not in forms}),
     )
 
 
@@ -303,6 +338,7 @@ def _with_user(packaged: Knowledge, user: tuple[Candidate, ...]) -> Knowledge:
         longest_form=longest,
         longest_phrase=packaged.longest_phrase,
         family_names=packaged.family_names,
+        near_forms=packaged.near_forms,
     )
 
 

@@ -47,7 +47,7 @@ def find_hits(view: DocumentView, sentence: SentenceView, knowledge: Knowledge) 
     window = min(14, 2 * max(knowledge.longest_form, knowledge.longest_phrase) + 2)
     i = sentence.first
     while i < sentence.last:
-        hit = _longest_at(view, i, min(sentence.last, i + window), knowledge)
+        hit = _longest_at(view, i, min(sentence.last, i + window), knowledge) or _misspelt_at(view, i, knowledge)
         if hit is None:
             i += 1
             continue
@@ -95,6 +95,24 @@ def _longest_at(view: DocumentView, i: int, stop: int, knowledge: Knowledge) -> 
         if sector is not None:
             return Hit(i, j, "sector", sector=sector)
     return None
+
+
+def _misspelt_at(view: DocumentView, i: int, knowledge: Knowledge) -> Hit | None:
+    """A state's name or demonym misspelt by one letter, where the model saw a proper noun."""
+    text = view.pieces[i].text
+    if len(text) < 5 or not text.isalpha() or not view.parsed(i):
+        return None
+    token = view.token(i)
+    if token.pos != "PROPN" or token.ent not in ("GPE", "NORP", "ORG", ""):
+        return None
+    if token.ent and any(e.first <= token.i < e.last and e.last - e.first > 1 for e in view.parse.entities):
+        return None  # one word of a longer name: "Liberal Democratic Party"
+    form = knowledge.correct(text)
+    if form is None:
+        return None
+    if form in knowledge.demonyms:
+        return Hit(i, i + 1, "demonym", code=knowledge.demonyms[form])
+    return Hit(i, i + 1, "actor", candidates=knowledge.forms[form])
 
 
 def _spaced(form: str) -> str:

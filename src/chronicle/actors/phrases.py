@@ -32,6 +32,8 @@ _STOP = frozenset(
     "is are was were be been being has have had do does did will would shall should can could may might must "
     "said says say told tells not no its his her their our your my it he she they we i you than then also".split()
 )
+# Endings of English nouns for people ("officer", "adviser", "spokesman", "militant", "activist").
+_AGENT_ENDINGS = ("er", "or", "ist", "man", "men", "ant", "ent", "ian", "ee", "ive", "ary")
 _NAME_PARTICLES = frozenset("bin ibn al el de del der da dos das du van von la le di".split())
 _OF = frozenset({"of", "in", "from"})
 _SAXON = frozenset({"'s", "'", "’s", "’"})
@@ -102,6 +104,9 @@ class PhraseBuilder:
         return out
 
     def _from_hit(self, sentence: SentenceView, hit: Hit, by_start: dict[int, Hit]) -> list[Proposal]:
+        if hit.kind in ("demonym", "people") and hit.first > sentence.first:
+            if self.view.pieces[hit.first - 1].text.lower() == "ethnic":
+                return []  # "ethnic Albanians" in Macedonia are not Albania
         modifier = self._modifier(hit)
         if modifier is not None:
             made = self._modified(sentence, hit, modifier, by_start)
@@ -165,15 +170,49 @@ class PhraseBuilder:
                 words = view.span(heads[0].first, title_hit.last).lower()
                 title_hit = Hit(title_hit.first, title_hit.last, "title", title=Title(words, "official", heads[0].sector))
             return self._titled(sentence, title_hit, modifier, hit.first, by_start)
-        if self._modifies_thing(heads[-1]):
-            return []
         sector = heads[0].title.sector if heads[0].kind == "title" else heads[0].sector
         if modifier.sector and sector == "GOV":
             sector = modifier.sector  # "Pentagon officials" are military
+        named = self._named_member(sentence, hit.first, heads, modifier.code, sector)
+        if named is not None:
+            return [named]
+        if self._modifies_thing(heads[-1]):
+            return []
         actor = self._group(modifier, sector)
         if actor is None:
             return []
         return [Proposal(hit.first, heads[-1].last, sentence.index, actor, "demonym" if modifier.how == "demonym" else "name")]
+
+    def _named_member(
+        self, sentence: SentenceView, start: int, heads: list[Hit], country: str | None, sector: str | None
+    ) -> Proposal | None:
+        """A sector word followed by a name: "British militant Haroon Rashid Aswad" (a person),
+        "the opposition newspaper La Prensa" (an organisation, when the model says so)."""
+        view = self.view
+        end = heads[-1].last
+        if heads[-1].plural or end >= sentence.last or not view.parsed(end):
+            return None
+        entity = view.entity_at.get(view.pieces[end].token)
+        if entity is not None and view.parse.entities[entity].start == view.pieces[end].start:
+            label = view.parse.entities[entity].label
+        else:
+            run = self._name_run(sentence, end, {})
+            # without the model's word, only a run of two or more proper nouns is a name
+            label = "PERSON" if run is not None and len(view.span(end, run).split()) >= 2 else ""
+        if label not in ("PERSON", "ORG"):
+            return None
+        name_end = self._name_run(sentence, end, {}) if label == "PERSON" else view.piece_ending(view.parse.entities[entity].end)
+        if name_end is None:
+            return None
+        if label == "ORG":
+            name_end += 1
+        name = " ".join(view.span(end, name_end).split())
+        role = " ".join(view.span(heads[0].first, end).lower().split())
+        if label == "PERSON":
+            actor = Actor(f"person:{slug(name)}", name, ActorKind.PERSON, country, sector, role)
+        else:
+            actor = Actor(f"org:{slug(name)}", name, ActorKind.ORGANISATION, country, sector)
+        return Proposal(start, name_end, sentence.index, actor, "title")
 
     def _modifies_thing(self, head: Hit) -> bool:
         """True when a sector word only qualifies another noun: "missile programme", "military
@@ -186,7 +225,10 @@ class PhraseBuilder:
         if token.dep not in ("compound", "amod", "nmod") or token.head <= token.i:
             return False
         governor = view.parse.tokens[token.head]
-        return governor.pos in ("NOUN", "PROPN") and governor.dep not in ("nsubj", "nsubjpass")
+        if governor.pos not in ("NOUN", "PROPN") or governor.dep in ("nsubj", "nsubjpass"):
+            return False
+        # "army officers", "civilian advisers": nouns for people still name the sector's members
+        return not governor.lemma.lower().endswith(_AGENT_ENDINGS)
 
     def _group(self, modifier: _Modifier, sector: str | None) -> Actor | None:
         if modifier.org is not None:
@@ -233,10 +275,32 @@ class PhraseBuilder:
             return []
         shared = self._coordinated_sector(sentence, hit, by_start)
         if shared is not None:
-            return [Proposal(hit.first, hit.last, sentence.index, state_actor(state, shared), "demonym")]
-        if self._demonym_is_head(sentence, hit):
+            return [Proposal(hit.first, hit.last, sentence.index, state_actor(state, shared or None), "demonym")]
+        if self._language(sentence, hit):
+            return []
+        if self._demonym_is_head(sentence, hit) or self._after_demonym(sentence, hit, by_start):
+            return [Proposal(hit.first, hit.last, sentence.index, state_actor(state), "demonym")]
+        if self._qualifies_noun(hit):
+            # "an Indian proposal", "a North Korean provocation": the state whose proposal it is
             return [Proposal(hit.first, hit.last, sentence.index, state_actor(state), "demonym")]
         return []
+
+    def _language(self, sentence: SentenceView, hit: Hit) -> bool:
+        """ "in French", "Chinese-language", "Spanish speakers": a language, not a state."""
+        view = self.view
+        before = view.pieces[hit.first - 1].text.lower() if hit.first > sentence.first else ""
+        after = [view.pieces[k].text.lower() for k in range(hit.last, min(hit.last + 2, sentence.last))]
+        return before == "in" or (after[:1] == ["-"] and after[1:2] == ["language"]) or after[:1] in (
+            ["language"], ["speaking"], ["speakers"], ["translation"])
+
+    def _qualifies_noun(self, hit: Hit) -> bool:
+        view = self.view
+        if not view.parsed(hit.first):
+            return False
+        token = view.token(hit.last - 1)
+        if token.dep not in ("amod", "compound", "nmod") or token.head <= token.i:
+            return False
+        return view.parse.tokens[token.head].pos == "NOUN"
 
     def _coordinated_sector(self, sentence: SentenceView, hit: Hit, by_start: dict[int, Hit]) -> str | None:
         """The sector a coordinated demonym shares: "Hungarian and Romanian officials" → GOV."""
@@ -249,8 +313,16 @@ class PhraseBuilder:
             return None
         heads = self._heads(sentence, self._skip_middles(sentence, nxt.last, False, by_start), by_start)
         if not heads:
-            return None
+            # "the Turkish and Greek sides": two demonyms, two states
+            return "" if nxt.kind == "demonym" else None
         return heads[0].title.sector if heads[0].kind == "title" else heads[0].sector
+
+    def _after_demonym(self, sentence: SentenceView, hit: Hit, by_start: dict[int, Hit]) -> bool:
+        """True for the second of two coordinated demonyms ("Turkish and Greek")."""
+        k = hit.first - 1
+        if k <= sentence.first or self.view.pieces[k].text.lower() not in ("and", "or", ","):
+            return False
+        return any(h.kind == "demonym" and h.last == k for h in by_start.values())
 
     def _demonym_is_head(self, sentence: SentenceView, hit: Hit) -> bool:
         view = self.view

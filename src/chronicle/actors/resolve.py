@@ -17,14 +17,15 @@ Actor ids follow the conventions documented in ``chronicle.actors.knowledge``.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from chronicle.actors.coref import pronoun_mentions, resolve_description
-from chronicle.actors.entities import echo_proposals, entity_proposals
+from chronicle.actors.entities import echo_proposals, entity_proposals, link_surnames
 from chronicle.actors.knowledge import Knowledge
 from chronicle.actors.match import find_hits
 from chronicle.actors.phrases import PhraseBuilder, Proposal
 from chronicle.actors.text import DocumentView
-from chronicle.models import ActorKind, ActorMention, Parse
+from chronicle.models import Actor, ActorKind, ActorMention, Parse
 
 
 _NAME_HITS = frozenset({"actor", "demonym", "people", "contextual"})
@@ -62,6 +63,7 @@ def find_actor_mentions(
     proposals = _merge(proposals, singles)
     proposals = _keep_contextual(proposals)
     proposals = _resolve_descriptions(proposals, knowledge, published)
+    proposals = _unify(link_surnames(view, proposals))
     mentions = [
         ActorMention(
             view.pieces[p.first].start,
@@ -109,6 +111,29 @@ def _resolve_descriptions(proposals: list[Proposal], knowledge: Knowledge, publi
         if p.actor.kind is ActorKind.PERSON and not p.actor.id.startswith("role:"):
             people.append(p)
     return resolved
+
+
+def _unify(proposals: list[Proposal]) -> list[Proposal]:
+    """One record per actor in a document: a person or organisation the tables do not know gets
+    the country, sector and role any of its mentions gave it ("Zambian President Levy Mwanawasa"
+    ... "President Mwanawasa")."""
+    merged: dict[str, Actor] = {}
+    for p in proposals:
+        actor = p.actor
+        if actor is None or not actor.id.startswith(("person:", "org:", "group:")):
+            continue
+        known = merged.get(actor.id)
+        if known is None:
+            merged[actor.id] = actor
+            continue
+        merged[actor.id] = replace(
+            known,
+            name=known.name if len(known.name) >= len(actor.name) else actor.name,
+            country=known.country or actor.country,
+            sector=known.sector or actor.sector,
+            role=known.role or actor.role,
+        )
+    return [replace(p, actor=merged[p.actor.id]) if p.actor is not None and p.actor.id in merged else p for p in proposals]
 
 
 def _is_byline(view: DocumentView, sentence) -> bool:
