@@ -189,6 +189,8 @@ def echo_proposals(view: DocumentView, found: Sequence[Proposal]) -> list[Propos
 
 
 def _name_at(view: DocumentView, i: int, stop: int, names: dict[str, Actor], taken: set[int]) -> tuple[int, Actor] | None:
+    if not any(name.startswith(view.pieces[i].text) for name in names):
+        return None
     for j in range(min(stop, i + 10), i, -1):
         if any(k in taken for k in range(i, j)):
             continue

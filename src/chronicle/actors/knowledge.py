@@ -35,6 +35,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from chronicle.actors.names import normal_form, plural_forms, without_article
+from chronicle.actors.text import first_piece, piece_bound
 from chronicle.actors.tables import (
     Contextual,
     Organisation,
@@ -101,6 +102,7 @@ class Knowledge:
     longest_phrase: int  # most words in a sector word or title
     family_names: Mapping[str, tuple[str, ...]]  # first/last word of a table person's name → person ids
     near_forms: Mapping[str, str]  # a one-letter-short spelling of a one-word state name or demonym → the form
+    starts: Mapping[str, int]  # lower-cased first piece of any form, title or sector word → most pieces after it
 
     def correct(self, word: str) -> str | None:
         """The one-word state name or demonym ``word`` misspells by one letter ("Ethopia",
@@ -294,6 +296,8 @@ def build_knowledge(data: Mapping[str, dict]) -> Knowledge:
                 shorter = form[:k] + form[k + 1 :]
                 # "" marks a spelling two forms share: it corrects to neither
                 near[shorter] = form if near.get(shorter, form) == form else ""
+    titled = [t.phrase for t in titles]
+    entries = (*forms, *unique_demonyms, *context, *sectors, *titled, *(t + "s" for t in titled))
     return Knowledge(
         states=MappingProxyType({s.code: s for s in states}),
         organisations=MappingProxyType({o.id: o for o in organisations}),
@@ -308,7 +312,17 @@ def build_knowledge(data: Mapping[str, dict]) -> Knowledge:
         longest_phrase=max(phrase_lengths, default=1),
         family_names=MappingProxyType({k: tuple(v) for k, v in family.items()}),
         near_forms=MappingProxyType({k: v for k, v in near.items() if k not in forms}),
+        starts=MappingProxyType(_starts(entries)),
     )
+
+
+def _starts(entries) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for entry in entries:
+        key = first_piece(entry)
+        if key:
+            starts[key] = max(starts.get(key, 0), piece_bound(entry))
+    return starts
 
 
 def _with_user(packaged: Knowledge, user: tuple[Candidate, ...]) -> Knowledge:
@@ -339,6 +353,7 @@ def _with_user(packaged: Knowledge, user: tuple[Candidate, ...]) -> Knowledge:
         longest_phrase=packaged.longest_phrase,
         family_names=packaged.family_names,
         near_forms=packaged.near_forms,
+        starts=MappingProxyType({**packaged.starts, **{k: max(v, packaged.starts.get(k, 0)) for k, v in _starts(forms).items()}}),
     )
 
 

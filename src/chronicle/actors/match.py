@@ -44,22 +44,28 @@ class Hit:
 def find_hits(view: DocumentView, sentence: SentenceView, knowledge: Knowledge) -> list[Hit]:
     """Table entries in one sentence, left to right, longest first, not overlapping."""
     hits: list[Hit] = []
-    window = min(14, 2 * max(knowledge.longest_form, knowledge.longest_phrase) + 2)
     i = sentence.first
     while i < sentence.last:
-        hit = _longest_at(view, i, min(sentence.last, i + window), knowledge) or _misspelt_at(view, i, knowledge)
+        hit = _hit_at(view, i, sentence.last, knowledge)
         if hit is None:
             i += 1
             continue
         if hit.kind == "contextual" and i + 1 < sentence.last:
             # "the North Korea threat": the name that starts inside reaches further
-            rival = _longest_at(view, i + 1, min(sentence.last, i + 1 + window), knowledge)
+            rival = _hit_at(view, i + 1, sentence.last, knowledge)
             if rival is not None and rival.last > hit.last:
                 i += 1
                 continue
         hits.append(hit)
         i = hit.last
     return hits
+
+
+def _hit_at(view: DocumentView, i: int, last: int, knowledge: Knowledge) -> Hit | None:
+    window = knowledge.starts.get(view.pieces[i].text.lower())
+    if window is None:
+        return _misspelt_at(view, i, knowledge)
+    return _longest_at(view, i, min(last, i + window), knowledge) or _misspelt_at(view, i, knowledge)
 
 
 def _longest_at(view: DocumentView, i: int, stop: int, knowledge: Knowledge) -> Hit | None:

@@ -92,6 +92,19 @@ class DocumentView:
         return self.pieces[left].end == self.pieces[right].start
 
 
+def first_piece(form: str) -> str:
+    """The first piece a written form starts with once tokenised and cut, lower-cased
+    ("Al-Qaeda" → "al", "Washington, D.C." → "washington")."""
+    word = form.split()[0] if form.split() else ""
+    parts = [p for p in _CUT.split(word) if p]
+    return (parts[0] if parts else word).rstrip(",;:").lower()
+
+
+def piece_bound(form: str) -> int:
+    """An upper bound on the pieces a written form is cut into."""
+    return len(form.split()) + 2 * sum(1 for ch in form if not ch.isalnum() and not ch.isspace())
+
+
 def _cut(token: Token) -> list[Piece]:
     text = token.text
     if len(text) < 3 or not _CUT.search(text):
