@@ -121,3 +121,21 @@ def test_bad_user_files_raise_knowledge_errors_naming_file_and_entry(tmp_path: P
 def test_missing_user_file_is_a_knowledge_error(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="cannot read actors file"):
         load_knowledge(tmp_path / "absent.yaml")
+
+
+def test_knowledge_travels_to_worker_processes(knowledge: Knowledge) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(knowledge))
+    assert copy.candidates("the Kremlin")[0].actor.id == "state:RUS"
+    assert copy.holders("JPN", "head_of_government", dt.date(2018, 2, 14))[0].id == "shinzo-abe"
+    with pytest.raises(TypeError):
+        copy.forms["Atlantis"] = ()  # still read-only
+
+
+def test_one_letter_misspellings_of_state_names(knowledge: Knowledge) -> None:
+    assert knowledge.correct("Ethopia") == "Ethiopia"
+    assert knowledge.correct("Phillippines") == "Philippines"
+    assert knowledge.correct("Quatar") == "Qatar"
+    assert knowledge.correct("Japan") is None  # already right
+    assert knowledge.correct("Boston") is None

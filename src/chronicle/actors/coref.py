@@ -72,6 +72,13 @@ def resolve_description(
 def _recent(
     earlier: Sequence[Proposal], country: str | None, offices: tuple[str, ...], phrase: str, published: dt.date | None
 ) -> tuple[Actor, Person | None] | None:
+    """The person named last before who held the title ("president") or, failing that, the office."""
+    return _recent_holder(earlier, country, (), phrase, published) or _recent_holder(earlier, country, offices, phrase, published)
+
+
+def _recent_holder(
+    earlier: Sequence[Proposal], country: str | None, offices: tuple[str, ...], phrase: str, published: dt.date | None
+) -> tuple[Actor, Person | None] | None:
     for p in reversed(earlier):
         if p.actor is None or p.actor.kind is not ActorKind.PERSON:
             continue

@@ -79,7 +79,7 @@ class Candidate:
     person: Person | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Knowledge:
     """Read-only, indexed actor knowledge. Build it with ``load_knowledge``.
 
@@ -121,6 +121,14 @@ class Knowledge:
                     found.add(shorter)  # a letter added
         found.discard("")
         return found.pop() if len(found) == 1 else None
+
+    def __getstate__(self) -> dict:
+        # read-only mapping views do not pickle; worker processes receive plain dicts
+        return {name: dict(value) if isinstance(value, MappingProxyType) else value for name, value in vars(self).items()}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, MappingProxyType(value) if isinstance(value, dict) else value)
 
     def candidates(self, form: str) -> tuple[Candidate, ...]:
         """Candidates for a written form (normalised here; a leading "the" is ignored); () if none."""
