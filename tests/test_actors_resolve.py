@@ -192,3 +192,40 @@ def test_unparsed_sentences_still_resolve(model, knowledge) -> None:
     assert names["Abe"] == {"person:shinzo-abe"}
     assert names["Tokyo"] == {"state:JPN"}
     assert names["Pentagon"] == {"state:USA.MIL"}
+
+
+def test_surnames_link_within_a_document_only_when_one_person_fits(resolve) -> None:
+    text = (
+        "Zelensky arrives in Paris.\n"
+        "Ukrainian President Volodymyr Zelensky met Zambian President Levy Mwanawasa on Monday. "
+        "Later, President Mwanawasa said the talks failed. Zelensky left."
+    )
+    names = by_text(resolve(text))
+    assert names["Zelensky"] == {"person:volodymyr-zelensky"}  # before and after the full name
+    assert names["President Mwanawasa"] == {"person:levy-mwanawasa"}
+    mentions = resolve(text)
+    mwanawasa = {m.actor for m in mentions if m.actor.id == "person:levy-mwanawasa"}
+    assert len(mwanawasa) == 1 and next(iter(mwanawasa)).country == "ZMB"  # one record per actor
+    # a family name several people share is nobody in particular
+    assert "Kim" not in by_text(resolve("Kim said the talks would resume."))
+
+
+def test_pronouns_resolve_to_the_speaker_and_stay_conservative(resolve) -> None:
+    mentions = resolve("Shinzo Abe said he and Donald Trump agreed to keep up pressure.")
+    he = [m for m in mentions if m.text == "he"]
+    assert [m.actor.id for m in he] == ["person:shinzo-abe"] and he[0].how == "coreference"
+    # two men in the sentence before: "He" could be either, so it is left alone
+    mentions = resolve("Abe apparently advised Trump to take steps. He proposed a hardline stance.")
+    assert not any(m.text == "He" for m in mentions)
+    # a woman's pronoun never goes to a man
+    mentions = resolve("Shinzo Abe said she would come.")
+    assert not any(m.text == "she" for m in mentions)
+
+
+def test_demonyms_qualifying_nouns_and_languages(resolve) -> None:
+    names = by_text(resolve("Bangladesh rejected an Indian proposal. The statement was issued in French."))
+    assert names["Indian"] == {"state:IND"}
+    assert "French" not in names
+    names = by_text(resolve("The Turkish and Greek sides agreed. Ethnic Albanians protested."))
+    assert names["Turkish"] == {"state:TUR"} and names["Greek"] == {"state:GRC"}
+    assert "Albanians" not in names  # an ethnic group, not Albania

@@ -21,6 +21,9 @@ from chronicle.models import Actor, ActorKind
 
 _SAXON = frozenset({"'s", "'"})
 _LEADING = frozenset({"the", "The"})
+# Roles in which a lone capitalised word is a person acting or acted on, not a place ("in Farsi",
+# "on Twitter", "in Luhansk" are prepositional objects).
+_ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "conj", "ROOT", "attr", "iobj"})
 _PARTICLES = frozenset("bin ibn al el de del der da dos das du van von la le di".split())
 
 
@@ -240,3 +243,25 @@ def link_surnames(view: DocumentView, proposals: list[Proposal]) -> list[Proposa
                     found.append(actor)
         linked.append(p)
     return linked
+
+
+def settle_singles(view: DocumentView, singles: Sequence[Proposal], found: Sequence[Proposal]) -> list[Proposal]:
+    """One-word names the model found: the one person of the document with that surname, named
+    before or after ("Zelensky" in a headline, "Volodymyr Zelensky" below), or a new person when
+    the word acts in its sentence; a one-word organisation stays as it is."""
+    owners: dict[str, set[Actor]] = {}
+    for p in found:
+        if p.actor is not None and p.actor.kind is ActorKind.PERSON and not p.actor.id.startswith("role:"):
+            for key in _surnames(p.actor.name):
+                owners.setdefault(key, set()).add(p.actor)
+    settled: list[Proposal] = []
+    for p in singles:
+        if p.actor.kind is not ActorKind.PERSON:
+            settled.append(p)
+            continue
+        people = owners.get(p.actor.name, set())
+        if len(people) == 1:
+            settled.append(Proposal(p.first, p.last, p.sentence, next(iter(people)), "alias"))
+        elif not people and view.token(p.first).dep in _ACTING:
+            settled.append(p)
+    return settled

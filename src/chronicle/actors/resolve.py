@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import replace
 
 from chronicle.actors.coref import pronoun_mentions, resolve_description
-from chronicle.actors.entities import echo_proposals, entity_proposals, link_surnames
+from chronicle.actors.entities import echo_proposals, entity_proposals, link_surnames, settle_singles
 from chronicle.actors.knowledge import Knowledge
 from chronicle.actors.match import find_hits
 from chronicle.actors.phrases import PhraseBuilder, Proposal
@@ -60,7 +60,7 @@ def find_actor_mentions(
     # one-word entities last: "Kang" after "Kang Kyung-wha" is her, whatever label the model gave
     # ... and a lone family name that table people share ("Kim", "Lee") is no one in particular
     singles = [p for p in singles if p.sentence not in bylines and p.actor.name not in knowledge.family_names]
-    proposals = _merge(proposals, singles)
+    proposals = _merge(proposals, settle_singles(view, singles, proposals))
     proposals = _keep_contextual(proposals)
     proposals = _resolve_descriptions(proposals, knowledge, published)
     proposals = _unify(link_surnames(view, proposals))
