@@ -1,0 +1,207 @@
+"""Direct quotations: which cue each quoted span belongs to, and where a quotation continues.
+
+A quotation belongs to a cue that stands right beside it: after it ("…," Abe said / said Abe /
+she told reporters on Wednesday) or before it (Trump had declared, "…" / said Friday: "…"). The
+words between the two must all be the cue's own clause (its subject, auxiliaries, adverbs,
+recipients, time and place) and no part of a reported clause, so "said that he would be “talking
+trade”" is an indirect report with quoted words in it, not a direct quotation.
+
+A quotation with no cue of its own continues the quotation just before it when nothing but the
+rest of that quotation's cue clause lies between them: the second half of "…," Abe said. "…",
+and a paragraph that is all quotation after a paragraph that ends with one. A paragraph that
+leaves its quotation open runs on into the quotation that opens the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chronicle.quotes.clauses import Cue, content_children
+from chronicle.quotes.marks import QuoteSpan
+from chronicle.quotes.tree import QUOTE_TOKENS, Tree
+
+_BRIDGE = frozenset({",", ":", "—", "–", "-", "--"})  # between a quotation and its cue clause
+_SENTENCE_END = frozenset({".", "?", "!", "…"})
+_UTTERANCE_END = ",?!—–-….:;"  # the last character inside a quotation that ends an utterance
+
+
+@dataclass
+class DirectDraft:
+    """Quoted spans attached to one cue (or continuing another quotation)."""
+
+    cue: Cue
+    spans: list[QuoteSpan] = field(default_factory=list)
+    clause_end: int = 0  # character end of the cue clause (after it, a continuation may follow)
+
+
+def attach_quotes(tree: Tree, spans: tuple[QuoteSpan, ...], cues: list[Cue]) -> tuple[list[DirectDraft], list[QuoteSpan]]:
+    """Direct quotations grouped by cue, and the quoted spans no cue took.
+
+    Only quotations inside parsed sentences are considered for a cue.
+    """
+    by_token = {c.token: c for c in cues}
+    drafts: dict[int, DirectDraft] = {}
+    free: list[QuoteSpan] = []
+    for span in spans:
+        inside = tree.tokens_within(span.start, span.end)
+        if len(inside) == 0:
+            continue
+        cue = _right_cue(tree, span, inside, by_token)
+        if cue is None:
+            cue = _left_cue(tree, span, inside, by_token)
+        if cue is None:
+            free.append(span)
+            continue
+        draft = drafts.setdefault(cue.token, DirectDraft(cue))
+        draft.spans.append(span)
+        draft.clause_end = max(draft.clause_end, _clause_end(tree, cue, span))
+    return sorted(drafts.values(), key=lambda d: d.spans[0].start), free
+
+
+def _right_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, Cue]) -> Cue | None:
+    """A cue after the quotation: "…," Abe said."""
+    text = tree.text
+    after = text[span.end : span.end + 1]
+    inner_end = text[span.end - 2 : span.end - 1] if span.closed else ""
+    if not (inner_end and inner_end in _UTTERANCE_END or after in (",", "—", "–")):
+        return None
+    line = tree.line_of(span.start)
+    k = inside[-1] + 1
+    tokens = tree.tokens
+    while k < len(tokens) and tokens[k].text in _BRIDGE | QUOTE_TOKENS:
+        k += 1
+    for j in range(k, min(k + 14, len(tokens))):
+        token = tokens[j]
+        if tree.line_of(token.start) != line or token.text in QUOTE_TOKENS or token.text in _SENTENCE_END:
+            return None
+        cue = by_token.get(j)
+        if cue is not None and not cue.according:
+            return cue if _only_cue_clause(tree, cue, range(k, j), inside) else None
+    return None
+
+
+def _left_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, Cue]) -> Cue | None:
+    """A cue before the quotation: Trump had declared, "…"."""
+    tokens = tree.tokens
+    line = tree.line_of(span.start)
+    k = inside[0] - 1
+    bridged = False
+    while k >= 0 and tokens[k].text in _BRIDGE:
+        bridged = True
+        k -= 1
+    for j in range(k, max(k - 20, -1), -1):
+        token = tokens[j]
+        if tree.line_of(token.start) != line or token.text in QUOTE_TOKENS or token.text in _SENTENCE_END:
+            return None
+        cue = by_token.get(j)
+        if cue is None or cue.according:
+            continue
+        between = range(j + 1, k + 1)
+        if not bridged and len(between) > 0:
+            return None
+        if not _ends_clause(tree, span):
+            return None
+        return cue if _only_cue_clause(tree, cue, between, inside) else None
+    return None
+
+
+def _ends_clause(tree: Tree, span: QuoteSpan) -> bool:
+    """True when nothing of the same clause follows the quotation ("…" for dealing with it)."""
+    text = tree.text
+    inner_end = text[span.end - 2 : span.end - 1] if span.closed else "."
+    if inner_end in _UTTERANCE_END or inner_end in _SENTENCE_END:
+        return True
+    rest = text[span.end : tree.line_end(tree.line_of(span.start))].lstrip()
+    return not rest or rest[0] in ".,;:?!—–)"
+
+
+def _only_cue_clause(tree: Tree, cue: Cue, between: range, quote: range) -> bool:
+    """True when every word in ``between`` belongs to the cue's clause and not to reported content."""
+    v = cue.token
+    left, right = tree.left[v], tree.right[v]
+    reported = [c for c in content_children(tree, cue) if not _overlaps(tree, c, quote)]
+    for i in between:
+        token = tree.tokens[i]
+        if token.pos == "PUNCT" and token.text not in QUOTE_TOKENS:
+            continue
+        if i == v or (cue.first <= i < cue.last):
+            continue
+        if not left <= i <= right or token.text in QUOTE_TOKENS:
+            return False
+        if any(tree.left[c] <= i <= tree.right[c] for c in reported):
+            return False
+    return True
+
+
+def _overlaps(tree: Tree, child: int, quote: range) -> bool:
+    return tree.left[child] <= quote[-1] and quote[0] <= tree.right[child]
+
+
+def _clause_end(tree: Tree, cue: Cue, span: QuoteSpan) -> int:
+    """Character end of the cue clause that follows a quotation (or the quotation itself)."""
+    end = max(span.end, tree.tokens[cue.last - 1].end)
+    v = cue.token
+    if tree.tokens[v].start > span.start:
+        # the cue clause runs on after the cue: "…," Hua told reporters on Wednesday, commenting …
+        right = tree.right[v]
+        for c in tree.children[v]:
+            if tree.tokens[c].start > span.end and tree.tokens[c].text not in QUOTE_TOKENS:
+                end = max(end, tree.tokens[tree.right[c]].end)
+        end = max(end, tree.tokens[right].end if tree.tokens[right].text not in QUOTE_TOKENS else end)
+    return end
+
+
+def continue_quotes(tree: Tree, drafts: list[DirectDraft], free: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Append free quotations to the quotation they continue; returns those left free."""
+    ordered = sorted(drafts, key=lambda d: d.spans[0].start)
+    left: list[QuoteSpan] = []
+    for span in free:
+        owner = None
+        for draft in ordered:
+            last = max(draft.clause_end, draft.spans[-1].end)
+            if last <= span.start and _adjacent(tree, last, span):
+                owner = draft
+        if owner is not None and _whole(tree, span):
+            owner.spans.append(span)
+            owner.clause_end = max(owner.clause_end, span.end)
+        else:
+            left.append(span)
+    # a paragraph left open runs on into the next paragraph's quotation
+    still: list[QuoteSpan] = []
+    for span in reversed(left):
+        owner = None
+        if not span.closed:
+            for draft in ordered:
+                first = draft.spans[0]
+                if first.start > span.end and _next_paragraph(tree, span, first):
+                    owner = draft
+                    break
+        if owner is not None:
+            owner.spans.insert(0, span)
+        else:
+            still.append(span)
+    for draft in ordered:
+        draft.spans.sort(key=lambda s: s.start)
+    return list(reversed(still))
+
+
+def _adjacent(tree: Tree, end: int, span: QuoteSpan) -> bool:
+    """True when only punctuation and spaces (line breaks included) lie between."""
+    gap = tree.text[end : span.start]
+    return all(c.isspace() or c in ".,;:—–-)" for c in gap) and len(gap.strip()) <= 3
+
+
+def _whole(tree: Tree, span: QuoteSpan) -> bool:
+    """True when the quotation is a sentence on its own, not a phrase within one."""
+    text = tree.text
+    if not span.closed:
+        return True
+    inner_end = text[span.end - 2 : span.end - 1]
+    rest = text[span.end : tree.line_end(tree.line_of(span.start))].lstrip()
+    return inner_end in _UTTERANCE_END or inner_end in _SENTENCE_END or not rest or rest[0] in ".?!"
+
+
+def _next_paragraph(tree: Tree, open_span: QuoteSpan, span: QuoteSpan) -> bool:
+    gap = tree.text[open_span.end : span.start]
+    return "\n" in gap and not gap.strip()
+
