@@ -79,6 +79,8 @@ def _longest_at(view: DocumentView, i: int, stop: int, knowledge: Knowledge) -> 
         form = normal_form(raw)
         lower = form.lower()
         candidates = knowledge.forms.get(form) or (knowledge.forms.get(_spaced(form)) if "." in form else None)
+        if candidates is None and len(form) > 5 and form.isupper():
+            candidates = knowledge.forms.get(form.title())  # a dateline: "UNITED NATIONS (AP) —"
         if candidates and _plausible_name(view, i, j, form):
             return Hit(i, j, "actor", candidates=candidates)
         if lower in knowledge.contextual and form.split()[-1][:1].isupper():

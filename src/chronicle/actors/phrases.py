@@ -372,6 +372,8 @@ class PhraseBuilder:
                 country, last = tail
             elif not self._definite(sentence, start):
                 return []
+            elif end < sentence.last and view.pieces[end].text.lower() in _OF:
+                return []  # "the foreign minister of one Pacific island nation": someone else
         else:
             country = modifier.code
         if title.office not in UNIQUE_OFFICES:
