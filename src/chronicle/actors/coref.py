@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from chronicle.actors.knowledge import Knowledge, person_actor
 from chronicle.actors.names import slug
-from chronicle.actors.phrases import GENERIC_LEADER, OFFICE_HOLDERS, Proposal
+from chronicle.actors.proposal import GENERIC_LEADER, OFFICE_HOLDERS, Proposal
 from chronicle.actors.tables import Person
 from chronicle.models import Actor, ActorKind, ActorMention, Parse, Token
 

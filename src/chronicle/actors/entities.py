@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from chronicle.actors.knowledge import STATE_SECTORS, Knowledge
 from chronicle.actors.names import slug
-from chronicle.actors.phrases import Proposal
+from chronicle.actors.proposal import Proposal
 from chronicle.actors.text import DocumentView
 from chronicle.models import Actor, ActorKind
 

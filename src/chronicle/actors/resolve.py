@@ -23,7 +23,8 @@ from chronicle.actors.coref import pronoun_mentions, resolve_description
 from chronicle.actors.entities import echo_proposals, entity_proposals, link_surnames, settle_singles
 from chronicle.actors.knowledge import Knowledge
 from chronicle.actors.match import find_hits
-from chronicle.actors.phrases import PhraseBuilder, Proposal
+from chronicle.actors.phrases import PhraseBuilder
+from chronicle.actors.proposal import Proposal
 from chronicle.actors.text import DocumentView
 from chronicle.models import Actor, ActorKind, ActorMention, Parse
 
