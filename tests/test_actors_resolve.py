@@ -152,7 +152,7 @@ def test_tables_override_the_model_and_names_keep_their_case(resolve) -> None:
 def test_unknown_people_and_organisations_get_stable_ids(resolve) -> None:
     text = (
         "Opposition figure Maria Kolesnikova met Amnesty International on Monday. "
-        "Kolesnikova said she would stay. Reporters from the Baghdad University Medical School attended."
+        "Kolesnikova said she would stay. The Baghdad University Medical School received medicine."
     )
     mentions = resolve(text)
     names = by_text(mentions)
@@ -229,3 +229,16 @@ def test_demonyms_qualifying_nouns_and_languages(resolve) -> None:
     names = by_text(resolve("The Turkish and Greek sides agreed. Ethnic Albanians protested."))
     assert names["Turkish"] == {"state:TUR"} and names["Greek"] == {"state:GRC"}
     assert "Albanians" not in names  # an ethnic group, not Albania
+
+
+def test_sector_words_of_organisations(resolve) -> None:
+    text = (
+        "Turkish police prevented the demonstration staged by students at Cumhuriyet University. "
+        "Officials at the United Nations said aid would come. Doctors from Baghdad University Medical School left."
+    )
+    got = {m.text: m.actor for m in resolve(text)}
+    students = got["students at Cumhuriyet University"]
+    assert (students.kind, students.country, students.sector) == (ActorKind.GROUP, None, "EDU")
+    assert got["Officials at the United Nations"].id == "igo:UN"
+    doctors = got["Doctors from Baghdad University Medical School"]
+    assert (doctors.country, doctors.sector) == ("IRQ", "MED")  # the university, not Iraq's doctors

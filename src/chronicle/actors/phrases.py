@@ -17,13 +17,14 @@ government ("the Trump administration").
 
 from __future__ import annotations
 
-from chronicle.actors.knowledge import Knowledge, state_actor
+from chronicle.actors.knowledge import Knowledge, organisation_actor, state_actor
 from chronicle.actors.match import Hit
 from chronicle.actors.proposal import SAXON, STOP, Modifier, Proposal
 from chronicle.actors.tables import Title
 from chronicle.actors.text import DocumentView, SentenceView
 from chronicle.actors.titled import TitleRules
-from chronicle.models import ActorKind
+from chronicle.actors.names import slug
+from chronicle.models import Actor, ActorKind
 
 # Endings of English nouns for people ("officer", "adviser", "spokesman", "militant", "activist").
 _AGENT_ENDINGS = ("er", "or", "ist", "man", "men", "ant", "ent", "ian", "ee", "ive", "ary")
@@ -246,11 +247,43 @@ class PhraseBuilder(TitleRules):
         return token.dep not in ("amod", "compound", "nmod", "poss") and token.pos in ("PROPN", "NOUN")
 
     def _sector_of_state(self, sentence: SentenceView, hit: Hit, by_start: dict[int, Hit]) -> list[Proposal]:
-        """ "Security forces in Guinea", "Rebels in the Ivory Coast"."""
-        tail = self._of_state(sentence, hit.last, by_start)
-        if tail is None or hit.sector is None:
+        """ "Security forces in Guinea", "Rebels in the Ivory Coast", "officials at the UN",
+        "students at Cumhuriyet University"."""
+        if hit.sector is None:
             return []
-        code, last = tail
-        actor = state_actor(self.knowledge.states[code], hit.sector)
-        return [Proposal(hit.first, last, sentence.index, actor, "name")]
+        tail = self._of_state(sentence, hit.last, by_start)
+        if tail is not None:
+            code, last = tail
+            actor = state_actor(self.knowledge.states[code], hit.sector)
+            return [Proposal(hit.first, last, sentence.index, actor, "name")]
+        return self._sector_of_organisation(sentence, hit, by_start)
+
+    def _sector_of_organisation(self, sentence: SentenceView, hit: Hit, by_start: dict[int, Hit]) -> list[Proposal]:
+        view = self.view
+        q = hit.last
+        if q + 1 >= sentence.last or view.pieces[q].text.lower() not in ("of", "at", "from", "in"):
+            return []
+        q += 1
+        if view.pieces[q].text.lower() == "the" and q + 1 < sentence.last:
+            q += 1
+        known = by_start.get(q)
+        if known is not None and known.kind == "actor" and known.candidates[0].actor.id.startswith(("igo:", "ngo:")):
+            org = self.knowledge.organisations.get(known.candidates[0].actor.id.split(":", 1)[1].split(".")[0])
+            if org is None:
+                return []
+            actor = organisation_actor(org, None if hit.sector in ("GOV", org.sector) else hit.sector)
+            return [Proposal(hit.first, known.last, sentence.index, actor, "name")]
+        if not view.parsed(q):
+            return []
+        entity = view.entity_at.get(view.pieces[q].token)
+        if entity is None or view.parse.entities[entity].label != "ORG":
+            return []
+        end = view.piece_ending(view.parse.entities[entity].end)
+        if end is None or end < q:
+            return []
+        name = " ".join(view.span(q, end + 1).split())
+        inside = [h for h in by_start.values() if q <= h.first and h.last <= end + 1 and h.kind in ("actor", "demonym")]
+        country = next((h.code or h.candidates[0].actor.country for h in inside if (h.code or h.candidates[0].actor.country)), None)
+        actor = Actor(f"org:{slug(name)}.{hit.sector}", f"{name} ({hit.sector})", ActorKind.GROUP, country, hit.sector)
+        return [Proposal(hit.first, end + 1, sentence.index, actor, "name")]
 

@@ -124,6 +124,8 @@ class TitleRules:
         actor = hit.candidates[0].actor
         if actor.kind is not ActorKind.STATE or actor.sector not in (None, "GOV") or not actor.country:
             return None
+        if self._inside_org(hit):
+            return None  # "doctors from Baghdad University": the university, not Iraq
         return actor.country, hit.last
 
     def _name_run(self, sentence: SentenceView, q: int, by_start: dict[int, Hit]) -> int | None:
