@@ -62,7 +62,7 @@ def entity_proposals(
         name = " ".join(view.span(first, last).split())
         if name.isupper() and len(name) > 5:
             continue  # a dateline's place in capitals ("CHENGDU, China"), not an acronym
-        if last - first == 1 and view.parsed(first):
+        if entity.label == "PERSON" and last - first == 1 and view.parsed(first):
             token = view.token(first)
             if token.dep in ("amod", "compound") and token.head > token.i and view.parse.tokens[token.head].pos == "NOUN":
                 continue  # "a Karen guerrilla stronghold": a word qualifying a noun, not a name

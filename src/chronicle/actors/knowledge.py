@@ -16,7 +16,9 @@ Actor ids (stable across documents, so the same actor merges across them):
 - ``igo:UN``, ``igo:UN.MIL`` (the UN's peacekeepers) — intergovernmental organisations: kind IGO,
   country None, sector from the table (IGO, or JUD for courts).
 - ``ngo:AMNESTY`` — non-governmental organisations: kind ORGANISATION, country None, sector NGO.
-- ``org:<slug>``, ``group:<slug>`` — organisations and groups the tables do not know.
+- ``org:<slug>`` — organisations the tables do not know (named entities, kind ORGANISATION, country
+  from a state named inside the name); ``org:<slug>.EDU`` — a sector of one ("students at
+  Cumhuriyet University", kind GROUP); ``group:<slug>`` — groups from the user's actors file.
 - ``role:ARM.president`` — the holder of an office the tables cannot name ("the president of Armenia").
 
 For PLOVER's actor code: the country when there is one, "IGO" for IGOs and their officials
@@ -151,6 +153,8 @@ class Knowledge:
 
     def holders(self, country: str, office: str, date: dt.date) -> tuple[Person, ...]:
         """People of ``country`` (or IGO id) holding ``office`` on ``date``, in table order."""
+        if isinstance(date, dt.datetime):
+            date = date.date()
         return tuple(
             p
             for p in self.people.values()

@@ -215,7 +215,8 @@ class PhraseBuilder(TitleRules):
         token = view.token(hit.last - 1)
         if token.dep not in ("amod", "compound", "nmod") or token.head <= token.i:
             return False
-        return view.parse.tokens[token.head].pos == "NOUN"
+        governor = view.parse.tokens[token.head]
+        return governor.pos == "NOUN" or governor.tag == "NNPS"  # "an Indian proposal", "Iraqi Kurds"
 
     def _coordinated_sector(self, sentence: SentenceView, hit: Hit, by_start: dict[int, Hit]) -> str | None:
         """The sector a coordinated demonym shares: "Hungarian and Romanian officials" → GOV."""

@@ -42,6 +42,8 @@ def find_actor_mentions(
     held an office ("the prime minister"). Each mention's ``sentence`` indexes
     ``parse.sentences`` and its offsets index ``text``. Never raises on ordinary text.
     """
+    if isinstance(published, dt.datetime):
+        published = published.date()  # terms of office are days
     view = DocumentView(text, parse)
     builder = PhraseBuilder(view, knowledge)
     proposals: list[Proposal] = []
