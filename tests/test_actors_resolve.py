@@ -242,3 +242,18 @@ def test_sector_words_of_organisations(resolve) -> None:
     assert got["Officials at the United Nations"].id == "igo:UN"
     doctors = got["Doctors from Baghdad University Medical School"]
     assert (doctors.country, doctors.sector) == ("IRQ", "MED")  # the university, not Iraq's doctors
+
+
+def test_odd_inputs(resolve, knowledge) -> None:
+    from chronicle.models import Parse
+
+    assert find_actor_mentions("", Parse((), (), ()), knowledge) == ()
+    assert resolve("   \n\n  ") == ()
+    assert resolve("- - / /") == ()
+    names = by_text(resolve("U.S.-N.Korea-Japan/China ties"))
+    assert names == {"U.S.": {"state:USA"}, "N.Korea": {"state:PRK"}, "Japan": {"state:JPN"}, "China": {"state:CHN"}}
+    names = by_text(resolve("UNITED NATIONS (AP) — Tokyo’s ‘Kremlin’ watchers met."))
+    assert names["UNITED NATIONS"] == {"igo:UN"} and names["Tokyo"] == {"state:JPN"}
+    # a publication time is fine: terms of office are compared by day
+    names = by_text(resolve("The Japanese prime minister spoke.", dt.datetime(2018, 2, 14, 9, 30)))
+    assert names["Japanese prime minister"] == {"person:shinzo-abe"}

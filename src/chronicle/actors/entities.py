@@ -20,7 +20,7 @@ from chronicle.actors.text import DocumentView
 from chronicle.models import Actor, ActorKind
 
 _SAXON = frozenset({"'s", "'"})
-_LEADING = frozenset({"the", "The"})
+_LEADING = frozenset({"the", "The", "THE"})
 # Roles in which a lone capitalised word is a person acting or acted on, not a place ("in Farsi",
 # "on Twitter", "in Luhansk" are prepositional objects).
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "conj", "ROOT", "attr", "iobj"})

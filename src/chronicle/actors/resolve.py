@@ -81,7 +81,11 @@ def find_actor_mentions(
     ]
     genders = {f"person:{person.id}": person.gender for person in knowledge.people.values() if person.gender}
     mentions.extend(pronoun_mentions(parse, text, mentions, genders))
-    return tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
+    kept: list[ActorMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return tuple(kept)
 
 
 def _merge(kept: list[Proposal], new: list[Proposal]) -> list[Proposal]:

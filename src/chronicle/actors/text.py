@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from chronicle.models import Parse, Sentence, Token
 
-_CUT = re.compile(r"[-/]|(?<=[a-z]\.)(?=[A-Z])|(?<=^[A-Z]\.)(?=[A-Z][a-z])")
+_CUT = re.compile(r"[-/]|(?<=[a-z]\.)(?=[A-Z])|(?:(?<=^[A-Z]\.)|(?<=[-/][A-Z]\.))(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True)
