@@ -139,3 +139,30 @@ def test_one_letter_misspellings_of_state_names(knowledge: Knowledge) -> None:
     assert knowledge.correct("Quatar") == "Qatar"
     assert knowledge.correct("Japan") is None  # already right
     assert knowledge.correct("Boston") is None
+
+
+@pytest.mark.parametrize(
+    ("tables", "message"),
+    [
+        ({"states.toml": {"state": [{"code": "jp", "name": "Japan"}]}}, r"states.toml, state #1 \(jp\).*three upper-case"),
+        ({"states.toml": {"state": [{"code": "JPN"}]}}, r"state #1 \(JPN\).*'name'"),
+        ({"states.toml": {"state": [{"code": "JPN", "name": "Japan", "metonyms": ["Kantei"]}]}}, r"\[name, sector\]"),
+        ({"igos.toml": {"igo": [{"id": "u-n", "name": "UN"}]}}, r"igos.toml, igo #1 \(u-n\)"),
+        ({"people.toml": {"person": [{"id": "Abe", "name": "Shinzo Abe"}]}}, r"people.toml, person #1 \(Abe\).*slug"),
+        (
+            {"people.toml": {"person": [{"id": "a", "name": "A", "role": [{"office": "x", "start": "2020-02-30"}]}]}},
+            r"person #1 \(a\), role #1: 'start' is not an ISO date",
+        ),
+        (
+            {"people.toml": {"person": [{"id": "a", "name": "A", "role": [{"office": "x", "start": "2020-02-03", "end": "2019-01-01"}]}]}},
+            r"role #1: ends .* before it starts",
+        ),
+        ({"titles.toml": {"title": [{"phrase": "king"}]}}, r"titles.toml, title #1 \(king\).*'office'"),
+        ({"sectors.toml": {"sectors": {"GOV": "government"}}}, r"sectors.toml, sector GOV"),
+    ],
+)
+def test_malformed_tables_name_the_file_and_the_entry(tables: dict, message: str) -> None:
+    from chronicle.actors.knowledge import build_knowledge
+
+    with pytest.raises(KnowledgeError, match=message):
+        build_knowledge(tables)
