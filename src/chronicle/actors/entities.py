@@ -159,13 +159,13 @@ def echo_proposals(view: DocumentView, found: Sequence[Proposal]) -> list[Propos
     names: dict[str, Actor] = {}
     surnames: dict[str, list[tuple[int, Actor]]] = {}
     for p in found:
-        if p.actor is None or p.actor.kind not in (ActorKind.PERSON, ActorKind.ORGANISATION) or p.how == "title" and p.actor.id.startswith("role:"):
+        if p.actor is None or p.actor.kind not in (ActorKind.PERSON, ActorKind.ORGANISATION):
             continue
-        if p.actor.id.startswith("role:"):
-            continue
+        if not p.actor.id.startswith(("person:", "org:")):
+            continue  # "role:...", table IGOs and NGOs
         name = p.actor.name
-        if p.how in ("ner", "title") and len(name.split()) >= 2:
-            names.setdefault(name, p.actor)
+        if p.person is None and p.how in ("ner", "name") and len(name.split()) >= 2 and "." not in p.actor.id:
+            names.setdefault(name, p.actor)  # a name the tables do not know, to find again
         if p.actor.kind is ActorKind.PERSON:
             for key in _surnames(p.actor.name):
                 surnames.setdefault(key, [])

@@ -49,7 +49,7 @@ class TitleRules:
             name = " ".join(view.span(end, name_end).split())
             country, sector = self._country_sector(modifier, title)
             actor = Actor(f"person:{slug(name)}", name, ActorKind.PERSON, country, sector, role)
-            return [Proposal(start, name_end, sentence.index, actor, "title", title=title)]
+            return [Proposal(start, name_end, sentence.index, actor, "name", title=title)]
         country = None
         last = end
         if modifier is None:
@@ -193,7 +193,7 @@ class TitleRules:
             actor = Actor(f"person:{slug(name)}", name, ActorKind.PERSON, country, sector, role)
         else:
             actor = Actor(f"org:{slug(name)}", name, ActorKind.ORGANISATION, country, sector)
-        return Proposal(start, name_end, sentence.index, actor, "title")
+        return Proposal(start, name_end, sentence.index, actor, "name")
 
     def _group(self, modifier: Modifier, sector: str | None) -> Actor | None:
         if modifier.org is not None:
