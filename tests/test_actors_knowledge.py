@@ -166,3 +166,11 @@ def test_malformed_tables_name_the_file_and_the_entry(tables: dict, message: str
 
     with pytest.raises(KnowledgeError, match=message):
         build_knowledge(tables)
+
+
+def test_public_surface() -> None:
+    import chronicle.actors as actors
+
+    assert {"load_knowledge", "find_actor_mentions", "Knowledge"} <= set(actors.__all__)
+    for name in actors.__all__:
+        assert getattr(actors, name) is not None
