@@ -257,3 +257,10 @@ def test_odd_inputs(resolve, knowledge) -> None:
     # a publication time is fine: terms of office are compared by day
     names = by_text(resolve("The Japanese prime minister spoke.", dt.datetime(2018, 2, 14, 9, 30)))
     assert names["Japanese prime minister"] == {"person:shinzo-abe"}
+
+
+def test_surnames_that_are_dates(resolve) -> None:
+    mentions = resolve("Theresa May met Trump in May. Later, May said the deal was done on May 5.")
+    may = [m.start for m in mentions if m.actor.id == "person:theresa-may"]
+    text = "Theresa May met Trump in May. Later, May said the deal was done on May 5."
+    assert may == [0, text.index("May said")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronicle.actors.knowledge import STATE_SECTORS, Knowledge
+from chronicle.actors.match import CALENDAR_WORDS, DATE_PREPOSITIONS
 from chronicle.actors.names import slug
 from chronicle.actors.proposal import Proposal
 from chronicle.actors.text import DocumentView
@@ -217,9 +218,16 @@ def _surnames(name: str) -> list[str]:
 
 
 def _standalone(view: DocumentView, i: int, stop: int, taken: set[int]) -> bool:
-    """A capitalised word used on its own as a name (not the start of another name)."""
+    """A capitalised word used on its own as a name (not the start of another name, not a date)."""
     if view.parsed(i) and view.token(i).pos not in ("PROPN", "NOUN") and view.token(i).ent != "PERSON":
         return False
+    if view.parsed(i) and view.token(i).ent in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return False  # "in May": the model reads a date (it mistakes people for organisations, not for dates)
+    if view.pieces[i].text.lower() in CALENDAR_WORDS:
+        before = view.pieces[i - 1].text.lower() if i > 0 else ""
+        after = view.pieces[i + 1].text if i + 1 < stop else ""
+        if before in DATE_PREPOSITIONS or after[:1].isdigit():
+            return False
     nxt = view.pieces[i + 1].text if i + 1 < stop else ""
     prev = view.pieces[i - 1].text if i > 0 and view.sentence_of_piece(i - 1) is view.sentence_of_piece(i) else ""
     if nxt[:1].isupper() and nxt.isalpha() and i + 1 not in taken:

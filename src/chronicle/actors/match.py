@@ -16,11 +16,11 @@ from chronicle.actors.text import DocumentView, SentenceView
 
 # Single-word names that are also month or weekday names ("May"): such a name needs a context
 # that rules the date out.
-_CALENDAR = frozenset(
+CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
-_DATE_PREPOSITIONS = frozenset("in on since until till by during before after of early late mid last next this".split())
+DATE_PREPOSITIONS = frozenset("in on since until till by during before after of early late mid last next this".split())
 
 
 @dataclass(frozen=True)
@@ -130,11 +130,11 @@ def _spaced(form: str) -> str:
 
 def _plausible_name(view: DocumentView, i: int, j: int, form: str) -> bool:
     """False for a one-word name that is here a date word ("in May", "May 5")."""
-    if j - i != 1 or form.lower() not in _CALENDAR:
+    if j - i != 1 or form.lower() not in CALENDAR_WORDS:
         return True
     before = view.pieces[i - 1].text.lower() if i > 0 else ""
     after = view.pieces[j].text if j < len(view.pieces) else ""
-    if before in _DATE_PREPOSITIONS or after[:1].isdigit():
+    if before in DATE_PREPOSITIONS or after[:1].isdigit():
         return False
     token = view.token(i)
     return not view.parsed(i) or token.ent == "PERSON"
