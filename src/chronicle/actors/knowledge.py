@@ -100,8 +100,6 @@ class Knowledge:
     contextual: Mapping[str, Contextual]
     sector_words: Mapping[str, str]
     titles: Mapping[str, Title]
-    longest_form: int  # most tokens (space-separated words) in a form, bounds the matcher's window
-    longest_phrase: int  # most words in a sector word or title
     family_names: Mapping[str, tuple[str, ...]]  # first/last word of a table person's name → person ids
     near_forms: Mapping[str, str]  # a one-letter-short spelling of a one-word state name or demonym → the form
     starts: Mapping[str, int]  # lower-cased first piece of any form, title or sector word → most pieces after it
@@ -297,8 +295,6 @@ def build_knowledge(data: Mapping[str, dict]) -> Knowledge:
         words = normal_form(person.name).split()
         for word in {words[0], words[-1]} if len(words) > 1 else ():
             family[word].append(person.id)
-    phrase_lengths = [len(p.split()) for p in (*sectors, *(t.phrase for t in titles))]
-    form_lengths = [len(f.split()) for f in (*forms, *unique_demonyms, *context)]
     near: dict[str, str] = {}
     for state in states:
         for form in (state.name, *state.names, *state.demonyms):
@@ -320,8 +316,6 @@ def build_knowledge(data: Mapping[str, dict]) -> Knowledge:
         contextual=MappingProxyType(context),
         sector_words=MappingProxyType(sectors),
         titles=MappingProxyType({t.phrase: t for t in titles}),
-        longest_form=max(form_lengths, default=1),
-        longest_phrase=max(phrase_lengths, default=1),
         family_names=MappingProxyType({k: tuple(v) for k, v in family.items()}),
         near_forms=MappingProxyType({k: v for k, v in near.items() if k not in forms}),
         starts=MappingProxyType(_starts(entries)),
@@ -350,7 +344,6 @@ def _with_user(packaged: Knowledge, user: tuple[Candidate, ...]) -> Knowledge:
             forms[key] = [Candidate(c.actor, how, c.origin, c.person), *kept]
         if c.person is not None:
             people[c.person.id] = c.person
-    longest = max([packaged.longest_form, *(len(k.split()) for k in forms)])
     return Knowledge(
         states=packaged.states,
         organisations=packaged.organisations,
@@ -361,8 +354,6 @@ def _with_user(packaged: Knowledge, user: tuple[Candidate, ...]) -> Knowledge:
         contextual=packaged.contextual,
         sector_words=packaged.sector_words,
         titles=packaged.titles,
-        longest_form=longest,
-        longest_phrase=packaged.longest_phrase,
         family_names=packaged.family_names,
         near_forms=packaged.near_forms,
         starts=MappingProxyType({**packaged.starts, **{k: max(v, packaged.starts.get(k, 0)) for k, v in _starts(forms).items()}}),

@@ -44,7 +44,6 @@ class Proposal:
     country: str | None = None
     person: Person | None = None
     when: tuple[str, ...] = ()
-    plural: bool = False
 
 
 @dataclass(frozen=True)
