@@ -26,16 +26,21 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 @dataclass(frozen=True)
 class Cue:
-    """A cue token with its lexicon entry (None for "according to") and its word span."""
+    """A cue token with its lexicon entry and its word span.
+
+    ``verb`` is None for "according to" and for punctuation cues (``mark`` "dash": a quotation
+    signed "— Name" after it).
+    """
 
     token: int
     verb: Verb | None
     first: int  # token range [first, last) of the cue words
     last: int
+    mark: str | None = None
 
     @property
     def according(self) -> bool:
-        return self.verb is None
+        return self.verb is None and self.mark is None
 
 
 def find_cues(tree: Tree, lexicon: Cues) -> list[Cue]:
@@ -77,16 +82,17 @@ def _verb_group(tree: Tree, i: int) -> tuple[int, int]:
     return first, last
 
 
-def subject_of(tree: Tree, cue: Cue) -> tuple[int | None, bool]:
+def subject_of(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> tuple[int | None, bool]:
     """The token heading the cue's source, and whether a statement noun was passed on the way.
 
     "according to X" → X; "Abe said" → Abe; "..., saying" / "adding" / "a statement saying" →
-    the subject of the clause they hang from. An expletive "it" ("it is said") is no source.
+    the subject of the clause they hang from, except that "Abe said they talked, adding …" goes
+    on to the speaker of the clause "adding" continues (``cue_tokens`` are the document's cue
+    verbs). An expletive "it" ("it is said") is no source.
     """
     tokens = tree.tokens
-    if cue.according:
-        to = cue.token + 1
-        obj = tree.child(to, "pobj")
+    if cue.verb is None:
+        obj = tree.child(cue.token + 1, "pobj") if cue.according else None
         return obj, False
     current = cue.token
     through_noun = False
@@ -104,34 +110,73 @@ def subject_of(tree: Tree, cue: Cue) -> tuple[int | None, bool]:
         if token.dep in CLIMB_DEPS or token.pos in ("NOUN", "PROPN"):
             if token.pos == "NOUN":
                 through_noun = True
+            if _continues_report(tree, current, cue_tokens):
+                current = tokens[token.head].head
+                continue
             current = token.head
             continue
         return None, through_noun
     return None, through_noun
 
 
-def source_range(tree: Tree, subject: int, avoid: tuple[int, int] | None = None) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``subject``, trimmed, cut before ``avoid``."""
+def _continues_report(tree: Tree, i: int, cue_tokens: frozenset[int]) -> bool:
+    """True for a cue participle ("adding") hanging from the clause another cue reports."""
+    token = tree.tokens[i]
+    if i not in cue_tokens or token.tag != "VBG" or token.dep != "advcl":
+        return False
+    head = tree.tokens[token.head]
+    return head.dep == "ccomp" and head.head in cue_tokens and head.head < i
+
+
+def source_range(tree: Tree, subject: int, avoid: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Token range of the noun phrase headed by ``subject``, trimmed, cut away from the ``avoid``
+    ranges (the content); None when nothing is left or the subject lies inside the content."""
     first, last = tree.left[subject], tree.right[subject] + 1
-    if avoid is not None and first < avoid[1] and avoid[0] < last:
-        if avoid[0] > subject:
-            last = avoid[0]
-        else:
-            first = max(first, avoid[1])
-    return tree.trim(first, last, keep_quotes=False)
+    for a_first, a_last in avoid:
+        if a_first <= subject < a_last:
+            return None
+        if first < a_last and a_first < last:
+            if a_first > subject:
+                last = min(last, a_first)
+            else:
+                first = max(first, a_last)
+    first, last = tree.trim(first, last, keep_quotes=False)
+    return (first, last) if last > first else None
 
 
-def content_ranges(tree: Tree, cue: Cue) -> list[tuple[int, int]]:
-    """Token ranges of what the cue reports, or [] when it reports no clause."""
+def trailing_subject(tree: Tree, cue: Cue) -> int | None:
+    """The speaker named right after a cue that follows its quotation ("…," said Leslie Wimes)."""
+    k = cue.last
+    if k >= len(tree.tokens) or tree.sentence[k] != tree.sentence[cue.token]:
+        return None
+    token = tree.tokens[k]
+    if token.pos not in ("PROPN", "NOUN", "DET", "ADJ"):
+        return None
+    # climb to the head of the noun phrase that starts here
+    head = k
+    for _ in range(6):
+        parent = tree.tokens[head].head
+        if parent < 0 or parent == head or parent == cue.token or not tree.left[parent] >= k:
+            break
+        head = parent
+    return head if tree.tokens[head].pos in ("PROPN", "NOUN") else None
+
+
+def content_ranges(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges of what the cue reports, or [] when it reports no clause.
+
+    A participle cue that continues the report ("…, adding …") is cut out of the clause.
+    """
     tokens = tree.tokens
     v = cue.token
     if cue.according:
         return _according_content(tree, cue)
     verb = cue.verb
-    assert verb is not None
+    if verb is None:
+        return []
     clause = None
     for c in tree.children[v]:
-        if tokens[c].dep in CONTENT_DEPS and c > v and tokens[c].dep == "ccomp":
+        if tokens[c].dep == "ccomp" and c > v:
             clause = c
             break
     if clause is None:
@@ -140,16 +185,37 @@ def content_ranges(tree: Tree, cue: Cue) -> list[tuple[int, int]]:
         clause = _infinitive(tree, v)
     if clause is None and verb.object:
         obj = tree.child(v, "dobj")
-        if obj is not None and obj > v:
+        if obj is not None and obj > v and tokens[obj].pos != "PRON":
             clause = obj
     if clause is not None:
-        return _without(tree, (tree.left[clause], tree.right[clause] + 1), [])
+        holes = [
+            (tree.left[k], tree.right[k] + 1)
+            for k in tree.children[clause]
+            if _continues_report(tree, k, cue_tokens)
+        ]
+        return _without(tree, (tree.left[clause], tree.right[clause] + 1), holes)
     head = tokens[v].head
-    if tokens[v].dep in ("parataxis", "ccomp") and head >= 0 and head < v:
-        # "The talks failed, he said": the cue trails the clause it reports
+    if tokens[v].dep in ("parataxis", "ccomp") and head >= 0 and head != v:
+        # "The talks failed, he said" / "The museum, Mr. Obama said, would …": the cue sits in
+        # or after the clause it reports
         whole = (tree.left[head], tree.right[head] + 1)
         return _without(tree, whole, [(tree.left[v], tree.right[v] + 1)])
+    if head == v:
+        return _fronted(tree, cue)
     return []
+
+
+def _fronted(tree: Tree, cue: Cue) -> list[tuple[int, int]]:
+    """"People like Scott, he said.": words before the cue clause, ended by a comma."""
+    subject = tree.child(cue.token, *SUBJECT_DEPS)
+    if subject is None or subject > cue.token:
+        start = cue.first
+    else:
+        start = tree.left[subject]
+    sentence = tree.parse.sentences[tree.sentence[cue.token]]
+    if start - sentence.first < 3 or tree.tokens[start - 1].text != ",":
+        return []
+    return _without(tree, (sentence.first, start), [])
 
 
 def _infinitive(tree: Tree, v: int) -> int | None:
@@ -190,7 +256,7 @@ def _without(tree: Tree, whole: tuple[int, int], holes: list[tuple[int, int]]) -
             if hole[1] < last:
                 next_runs.append((hole[1], last))
         runs = next_runs
-    trimmed = [tree.trim(first, last) for first, last in runs]
+    trimmed = [_clean(tree, *tree.trim(first, last)) for first, last in runs]
     kept = []
     for first, last in trimmed:
         if last > first and not all(tree.tokens[k].text in QUOTE_TOKENS for k in range(first, last)):
@@ -198,9 +264,27 @@ def _without(tree: Tree, whole: tuple[int, int], holes: list[tuple[int, int]]) -
     return kept
 
 
+_DATELINE_DASHES = frozenset({"—", "―", "--", "–"})
+
+
+def _clean(tree: Tree, first: int, last: int) -> tuple[int, int]:
+    """Drop a leading dateline ("WASHINGTON —") or conjunction, and a trailing conjunction."""
+    tokens = tree.tokens
+    for k in range(first, min(first + 8, last)):
+        if tokens[k].text in _DATELINE_DASHES:
+            if k > first and all(not t.text.isalpha() or t.text.isupper() for t in tokens[first:k]):
+                first = k + 1
+            break
+    while first < last and (tokens[first].dep == "cc" or tokens[first].text.lower() in ("and", "but")):
+        first += 1
+    while last > first and (tokens[last - 1].dep == "cc" or tokens[last - 1].text.lower() in ("and", "but", "or")):
+        last -= 1
+    return tree.trim(first, last)
+
+
 def content_children(tree: Tree, cue: Cue) -> list[int]:
     """Children of the cue verb that carry reported content (complements, objects of report)."""
-    if cue.according:
+    if cue.verb is None:
         return []
     out = []
     for c in tree.children[cue.token]:

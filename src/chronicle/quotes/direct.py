@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chronicle.quotes.clauses import Cue, content_children
-from chronicle.quotes.marks import QuoteSpan
+from chronicle.quotes.marks import QuoteSpan, last_inner
 from chronicle.quotes.tree import QUOTE_TOKENS, Tree
 
 _BRIDGE = frozenset({",", ":", "—", "–", "-", "--"})  # between a quotation and its cue clause
@@ -32,6 +32,7 @@ class DirectDraft:
     cue: Cue
     spans: list[QuoteSpan] = field(default_factory=list)
     clause_end: int = 0  # character end of the cue clause (after it, a continuation may follow)
+    source: tuple[int, int] | None = None  # token range of a source the cue gives directly ("— Name")
 
 
 def attach_quotes(tree: Tree, spans: tuple[QuoteSpan, ...], cues: list[Cue]) -> tuple[list[DirectDraft], list[QuoteSpan]]:
@@ -46,9 +47,14 @@ def attach_quotes(tree: Tree, spans: tuple[QuoteSpan, ...], cues: list[Cue]) -> 
         inside = tree.tokens_within(span.start, span.end)
         if len(inside) == 0:
             continue
-        cue = _right_cue(tree, span, inside, by_token)
+        cue = _right_cue(tree, span, inside, by_token) or _left_cue(tree, span, inside, by_token)
         if cue is None:
-            cue = _left_cue(tree, span, inside, by_token)
+            cue = _colon_cue(tree, span, by_token)
+        signed = None if cue is not None else _signature(tree, span, inside)
+        if signed is not None:
+            cue, name = signed
+            drafts[cue.token] = DirectDraft(cue, [span], tree.tokens[name[1] - 1].end, name)
+            continue
         if cue is None:
             free.append(span)
             continue
@@ -58,11 +64,56 @@ def attach_quotes(tree: Tree, spans: tuple[QuoteSpan, ...], cues: list[Cue]) -> 
     return sorted(drafts.values(), key=lambda d: d.spans[0].start), free
 
 
+_SIGNATURE_DASHES = frozenset({"―", "—", "–", "--"})
+
+
+def _signature(tree: Tree, span: QuoteSpan, inside: range) -> tuple[Cue, tuple[int, int]] | None:
+    """A quotation signed after a dash at the end of its paragraph: "…" ― Carla Sanchez."""
+    tokens = tree.tokens
+    k = inside[-1] + 1
+    if k >= len(tokens) or tokens[k].text not in _SIGNATURE_DASHES or tree.line_of(tokens[k].start) != tree.line_of(span.start):
+        return None
+    line_end = tree.line_end(tree.line_of(span.start))
+    name_first = name_last = k + 1
+    while name_last < len(tokens) and tokens[name_last].end <= line_end:
+        name_last += 1
+    while name_last > name_first and not tokens[name_last - 1].text[0].isalnum():
+        name_last -= 1
+    if not 0 < name_last - name_first <= 6:
+        return None
+    words = [t.text for t in tokens[name_first:name_last]]
+    if not all(w[0].isupper() or w in ("-", "de", "del", "van", "von", "bin", "al") for w in words if w.strip()):
+        return None
+    return Cue(k, None, k, k + 1, mark="dash"), (name_first, name_last)
+
+
+def _colon_cue(tree: Tree, span: QuoteSpan, by_token: dict[int, Cue]) -> Cue | None:
+    """A cue ending the paragraph before with a colon: The New York Times reports: ¶ "…"."""
+    text = tree.text
+    line = tree.line_of(span.start)
+    if text[tree.line_start(line) : span.start].strip():
+        return None
+    before = text[: span.start].rstrip()
+    if not before.endswith(":") or tree.line_of(len(before) - 1) == line:
+        return None
+    colon = tree.token_at(len(before) - 1)
+    if colon >= len(tree.tokens) or tree.tokens[colon].text != ":":
+        return None
+    for j in range(colon - 1, max(colon - 16, -1), -1):
+        token = tree.tokens[j]
+        if token.text in QUOTE_TOKENS or token.text in _SENTENCE_END:
+            return None
+        cue = by_token.get(j)
+        if cue is not None and not cue.according:
+            return cue if _only_cue_clause(tree, cue, range(j + 1, colon), range(colon, colon + 1)) else None
+    return None
+
+
 def _right_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, Cue]) -> Cue | None:
     """A cue after the quotation: "…," Abe said."""
     text = tree.text
     after = text[span.end : span.end + 1]
-    inner_end = text[span.end - 2 : span.end - 1] if span.closed else ""
+    inner_end = last_inner(text, span) if span.closed else ""
     if not (inner_end and inner_end in _UTTERANCE_END or after in (",", "—", "–")):
         return None
     line = tree.line_of(span.start)
@@ -108,7 +159,7 @@ def _left_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, Cu
 def _ends_clause(tree: Tree, span: QuoteSpan) -> bool:
     """True when nothing of the same clause follows the quotation ("…" for dealing with it)."""
     text = tree.text
-    inner_end = text[span.end - 2 : span.end - 1] if span.closed else "."
+    inner_end = last_inner(text, span) if span.closed else "."
     if inner_end in _UTTERANCE_END or inner_end in _SENTENCE_END:
         return True
     rest = text[span.end : tree.line_end(tree.line_of(span.start))].lstrip()
@@ -155,13 +206,14 @@ def continue_quotes(tree: Tree, drafts: list[DirectDraft], free: list[QuoteSpan]
     """Append free quotations to the quotation they continue; returns those left free."""
     ordered = sorted(drafts, key=lambda d: d.spans[0].start)
     left: list[QuoteSpan] = []
+    following = {id(a): b for a, b in zip(free, free[1:])}
     for span in free:
         owner = None
         for draft in ordered:
             last = max(draft.clause_end, draft.spans[-1].end)
             if last <= span.start and _adjacent(tree, last, span):
                 owner = draft
-        if owner is not None and _whole(tree, span):
+        if owner is not None and _whole(tree, span, following.get(id(span))):
             owner.spans.append(span)
             owner.clause_end = max(owner.clause_end, span.end)
         else:
@@ -191,14 +243,15 @@ def _adjacent(tree: Tree, end: int, span: QuoteSpan) -> bool:
     return all(c.isspace() or c in ".,;:—–-)" for c in gap) and len(gap.strip()) <= 3
 
 
-def _whole(tree: Tree, span: QuoteSpan) -> bool:
-    """True when the quotation is a sentence on its own, not a phrase within one."""
-    text = tree.text
-    if not span.closed:
-        return True
-    inner_end = text[span.end - 2 : span.end - 1]
-    rest = text[span.end : tree.line_end(tree.line_of(span.start))].lstrip()
-    return inner_end in _UTTERANCE_END or inner_end in _SENTENCE_END or not rest or rest[0] in ".?!"
+def _whole(tree: Tree, span: QuoteSpan, following: QuoteSpan | None) -> bool:
+    """True when nothing but punctuation follows the quotation up to the next one or the line's end.
+
+    A quotation followed by words ("…?" Vitter demanded) has a cue of its own, even one the
+    lexicon lacks, and continues nothing.
+    """
+    line_end = tree.line_end(tree.line_of(span.start))
+    stop = following.start if following is not None and following.start < line_end else line_end
+    return all(c.isspace() or c in ".,;:?!)—–-" for c in tree.text[span.end : stop])
 
 
 def _next_paragraph(tree: Tree, open_span: QuoteSpan, span: QuoteSpan) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chronicle.models import Actor, ActorMention, EventMention, Parse, Quote
-from chronicle.quotes.clauses import Cue, content_ranges, find_cues, source_range, subject_of
+from chronicle.quotes.clauses import Cue, content_ranges, find_cues, source_range, subject_of, trailing_subject
 from chronicle.quotes.direct import attach_quotes, continue_quotes
 from chronicle.quotes.lexicon import Cues, cues
 from chronicle.quotes.marks import MARKS, QuoteSpan, quote_spans
@@ -64,13 +64,14 @@ def find_quotes(
     tree = Tree(text, parse)
     spans = quote_spans(text)
     found = find_cues(tree, lexicon)
-    drafts = _direct_drafts(tree, spans, found)
+    cue_tokens = frozenset(c.token for c in found)
+    drafts = _direct_drafts(tree, spans, found, cue_tokens)
     used = {d.cue.token for d in drafts}
     taken = [p for d in drafts for p in d.parts]
     for cue in found:
-        if cue.token in used or (cue.verb is not None and cue.verb.quote_only):
+        if cue.token in used or cue.verb is not None and cue.verb.quote_only:
             continue
-        draft = _reported_draft(tree, cue, spans, taken)
+        draft = _reported_draft(tree, cue, spans, taken, cue_tokens)
         if draft is not None:
             drafts.append(draft)
     drafts = _outermost(tree, drafts)
@@ -79,49 +80,58 @@ def find_quotes(
     return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
 
 
-def _direct_drafts(tree: Tree, spans: tuple[QuoteSpan, ...], found: list[Cue]) -> list[_Draft]:
+def _direct_drafts(tree: Tree, spans: tuple[QuoteSpan, ...], found: list[Cue], cue_tokens: frozenset[int]) -> list[_Draft]:
     attached, free = attach_quotes(tree, spans, found)
     continue_quotes(tree, attached, free)
     drafts = []
     for draft in attached:
         parts = [(s.start, s.end) for s in draft.spans]
-        subject, through = subject_of(tree, draft.cue)
-        source = None
-        if subject is not None:
-            quoted = [tree.tokens_within(s, e) for s, e in parts]
-            avoid = next(((r[0], r[-1] + 1) for r in quoted if len(r) and r[0] <= tree.right[subject] and tree.left[subject] <= r[-1]), None)
-            source = source_range(tree, subject, avoid)
+        quoted = [(r[0], r[-1] + 1) for r in (tree.tokens_within(s, e) for s, e in parts) if len(r)]
+        if draft.source is not None:
+            drafts.append(_Draft(parts, True, draft.cue, draft.source[1] - 1, draft.source))
+            continue
+        subject, through = subject_of(tree, draft.cue, cue_tokens)
+        source = source_range(tree, subject, quoted) if subject is not None else None
+        if source is None and tree.tokens[draft.cue.token].start > parts[0][0]:
+            subject = trailing_subject(tree, draft.cue)
+            source = source_range(tree, subject, quoted) if subject is not None else None
+        if source is None:
+            subject = None
         drafts.append(_Draft(parts, True, draft.cue, subject, source, through))
     return drafts
 
 
-def _reported_draft(tree: Tree, cue: Cue, spans: tuple[QuoteSpan, ...], taken: list[tuple[int, int]]) -> _Draft | None:
+def _reported_draft(
+    tree: Tree, cue: Cue, spans: tuple[QuoteSpan, ...], taken: list[tuple[int, int]], cue_tokens: frozenset[int]
+) -> _Draft | None:
     """An attribution read from the cue's reported clause, or None when it reports none."""
-    ranges = content_ranges(tree, cue)
+    ranges = content_ranges(tree, cue, cue_tokens)
     if not ranges:
         return None
     parts = [_snap(tree.text, tree.chars(first, last), spans) for first, last in ranges]
     if any(s < te and ts < e for s, e in parts for ts, te in taken):
         return None
     direct = all(any(s == q.start and e == q.end for q in spans) for s, e in parts)
-    subject, through = subject_of(tree, cue)
-    source = None
-    if subject is not None:
-        source = source_range(tree, subject, (ranges[0][0], ranges[-1][1]))
-    if source is not None and source[1] <= source[0]:
-        source = None
+    subject, through = subject_of(tree, cue, cue_tokens)
+    source = source_range(tree, subject, ranges) if subject is not None else None
+    if source is None:
+        subject = None
     return _Draft(parts, direct, cue, subject, source, through)
 
 
 def _snap(text: str, part: tuple[int, int], spans: tuple[QuoteSpan, ...]) -> tuple[int, int]:
-    """Widen a content part to the quotation marks it starts or ends just inside of."""
+    """Widen a content part to the quotation marks it starts or ends inside of.
+
+    A quotation that begins inside the content belongs to it whole, even when the sentence
+    splitter cut it ("tweeted that he would be “talking trade. We have done much …”").
+    """
     start, end = part
     for q in spans:
         if q.end <= start or q.start >= end:
             continue
-        if q.start < start and not text[q.start + 1 : start].strip(" \"“'‘"):
+        if q.start < start and not text[q.start + 1 : start].strip(" \"“'‘`"):
             start = q.start
-        if end < q.end and all(c in ".,;:?!—–-…\"”'’ " for c in text[end : q.end]):
+        if end < q.end and (q.start >= start or all(c in ".,;:?!—–-…\"”'’ " for c in text[end : q.end])):
             end = q.end
     return start, end
 

@@ -55,6 +55,10 @@ class Tree:
         """Index of the line (paragraph) holding character ``char``."""
         return bisect_right(self._line_starts, char) - 1
 
+    def line_start(self, line: int) -> int:
+        """Character offset of the start of line ``line``."""
+        return self._line_starts[line]
+
     def line_end(self, line: int) -> int:
         """Character offset of the end of line ``line`` (before its newline)."""
         if line + 1 < len(self._line_starts):
