@@ -20,10 +20,14 @@ demo: install
 	$(BIN)/chronicle build examples/articles $(wildcard $(SEEDS)) --db $(OUT)/chronicle.db
 	$(BIN)/chronicle documents --db $(OUT)/chronicle.db --format csv > $(OUT)/documents.csv
 	$(BIN)/chronicle documents --db $(OUT)/chronicle.db --format json > $(OUT)/documents.json
+	$(BIN)/chronicle events --db $(OUT)/chronicle.db --format csv > $(OUT)/events.csv
+	$(BIN)/chronicle actors --db $(OUT)/chronicle.db --format csv > $(OUT)/actors.csv
 	@echo
 	@echo "Outputs:"
 	@echo "  store      $(OUT)/chronicle.db   (SQLite; try: $(BIN)/chronicle documents --db $(OUT)/chronicle.db)"
 	@echo "  listing    $(OUT)/documents.csv, $(OUT)/documents.json"
+	@echo "  events     $(OUT)/events.csv, actors: $(OUT)/actors.csv"
+	@echo "             (try: $(BIN)/chronicle events --db $(OUT)/chronicle.db --dyad Abe,Trump)"
 	@echo "  search     $(BIN)/chronicle search 'summit' --db $(OUT)/chronicle.db"
 
 test: install
@@ -32,6 +36,7 @@ test: install
 bench: install
 	$(BIN)/python bench/ingest_bench.py --out bench/results
 	$(BIN)/python bench/time_bench.py --out bench/results
+	$(BIN)/python bench/language_bench.py --out bench/results
 
 clean:
 	rm -rf $(OUT) bench/results test-artifacts .pytest_cache

@@ -88,7 +88,8 @@ def _run_build(corpus: Path, db: Path) -> dict[str, float]:
     code = (
         "import json, resource, time, chronicle\n"
         "t = time.perf_counter()\n"
-        f"r = chronicle.build([{str(corpus)!r}], db={str(db)!r})\n"
+        # Ingest and cleaning alone; the language stages have their own benchmark (language_bench.py).
+        f"r = chronicle.build([{str(corpus)!r}], db={str(db)!r}, settings=chronicle.Settings(analyse=False))\n"
         "s = time.perf_counter() - t\n"
         "print(json.dumps({'seconds': s, 'items': r.items, 'added': r.added, 'rejected': r.count(chronicle.ItemStatus.REJECTED),"
         " 'near_duplicates': r.count(chronicle.ItemStatus.NEAR_DUPLICATE),"

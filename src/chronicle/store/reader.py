@@ -12,6 +12,7 @@ from chronicle.errors import NotFoundError, QueryError
 from chronicle.models import Document, ItemOutcome, ItemStatus
 from chronicle.store.codec import document_from_row
 from chronicle.store.database import connect
+from chronicle.store.queries import ActorSummary, StoredCount, StoredEvent, list_actors, list_counts, list_events
 
 _HEX = re.compile(r"^[0-9a-f]{4,32}$")
 
@@ -156,3 +157,25 @@ class Corpus:
             (query, limit),
         )
         return [SearchHit(r["id"], r["title"], r["published"], r["published_basis"], r["snip"], -r["score"]) for r in rows]
+
+    # -- what the language stages found ---------------------------------------------------------
+
+    def actors(
+        self, *, kind: str | None = None, country: str | None = None, name: str | None = None, limit: int | None = None
+    ) -> list[ActorSummary]:
+        """Actors the corpus mentions, most mentioned first, with their aliases (see ``queries.list_actors``)."""
+        return list_actors(self._conn, kind=kind, country=country, name=name, limit=limit)
+
+    def events(self, **filters: object) -> list[StoredEvent]:
+        """Event mentions matching the filters ``actor``, ``dyad``, ``type``, ``status``, ``since``,
+        ``until``, ``document``, ``include_copies``, ``limit`` (see ``queries.list_events``).
+
+        Raises:
+            NotFoundError: an actor filter names no actor.
+            QueryError: a date filter is not an ISO date.
+        """
+        return list_events(self._conn, **filters)  # type: ignore[arg-type]
+
+    def counts(self, document: str | None = None) -> list[StoredCount]:
+        """Stated counts ("14 summits and 33 phone calls so far"), with their actors and evidence."""
+        return list_counts(self._conn, document=document)

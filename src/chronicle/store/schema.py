@@ -153,6 +153,117 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (build_id, seq)
     ) WITHOUT ROWID;
     """,
+    # 2: what the language stages find: actors and their mentions, PLOVER event mentions with
+    # their actors, stated counts, quotes. Documents stored before this migration have none of these.
+    """
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        role TEXT
+    );
+    CREATE TABLE actor_mentions (
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors(id),
+        kind TEXT NOT NULL,  -- the kind this mention's evidence gave (actors.kind is the corpus's verdict)
+        how TEXT NOT NULL,
+        sentence INTEGER NOT NULL,
+        PRIMARY KEY (document_id, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+    CREATE TABLE event_mentions (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        context TEXT,
+        status TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        trigger TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        date_value TEXT,
+        date_granularity TEXT,
+        date_basis TEXT NOT NULL,
+        date_certain INTEGER NOT NULL,
+        date_start INTEGER,
+        date_end INTEGER,
+        duration_value TEXT,
+        duration_qualifier TEXT,
+        duration_text TEXT,
+        duration_start INTEGER,
+        duration_end INTEGER,
+        location TEXT,
+        confidence REAL NOT NULL,
+        UNIQUE (document_id, seq)
+    );
+    CREATE INDEX event_mentions_type ON event_mentions(type);
+    CREATE INDEX event_mentions_date ON event_mentions(date_value);
+    CREATE TABLE event_actors (
+        event_id INTEGER NOT NULL REFERENCES event_mentions(id),
+        role TEXT NOT NULL,  -- source | target
+        seq INTEGER NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (event_id, role, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_actors_actor ON event_actors(actor_id);
+    CREATE TABLE stated_counts (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        what TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        mode TEXT,
+        count INTEGER NOT NULL,
+        qualifier TEXT,
+        as_of TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        UNIQUE (document_id, seq)
+    );
+    CREATE TABLE stated_count_actors (
+        count_id INTEGER NOT NULL REFERENCES stated_counts(id),
+        seq INTEGER NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (count_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        parts TEXT NOT NULL,  -- JSON list of [start, end] content spans
+        text TEXT NOT NULL,
+        direct INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        source TEXT,
+        source_start INTEGER,
+        source_end INTEGER,
+        speaker_id TEXT REFERENCES actors(id),
+        event_seq INTEGER,  -- the event mention (seq within the document) the quote reports
+        sentence INTEGER NOT NULL,
+        UNIQUE (document_id, seq)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,7 +18,9 @@ import numpy as np
 from chronicle.config import Settings
 from chronicle.errors import StoreError
 from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection
+from chronicle.corpus.actors import reconcile_actors
 from chronicle.corpus.dating import anchor_undated
+from chronicle.store.analysis import delete_analysis, write_analysis
 from chronicle.store.codec import document_row
 
 
@@ -137,6 +139,11 @@ class StoreWriter:
             self._redate_all = False
             return changed
 
+    def reconcile_actors(self) -> int:
+        """Run the corpus actor stage (one actor per real entity); return how many ids were merged."""
+        with self._transaction():
+            return reconcile_actors(self.conn)
+
     def start_build(self) -> int:
         with self._transaction():
             cur = self.conn.execute("INSERT INTO builds(started) VALUES (?)", (_now(),))
@@ -207,6 +214,7 @@ class StoreWriter:
             sorted({(name, doc.id) for c in doc.date_clues for name in c.names}),
         )
         self.conn.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)", (seq, doc.title or "", doc.text))
+        write_analysis(self.conn, doc)
         self.conn.executemany(
             "INSERT OR IGNORE INTO minhash_bands(band, bucket, document_id) VALUES (?, ?, ?)",
             [(band, bucket, doc.id) for band, bucket in bands],
@@ -233,6 +241,7 @@ class StoreWriter:
         )
         if self.conn.execute("SELECT 1 FROM happenings WHERE document_id = ? LIMIT 1", (doc_id,)).fetchone():
             self._redate_all = True  # windows elsewhere may have leant on what this document dated
+        delete_analysis(self.conn, doc_id)
         for table in (
             "document_lines", "removed_lines", "timexes", "happenings", "happening_names", "date_clues", "clue_names",
             "minhash_bands",

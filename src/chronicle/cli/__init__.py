@@ -1,0 +1,6 @@
+"""The ``chronicle`` command line: thin shells over the library (parse options, call, print)."""
+
+from chronicle.cli import analysis as _analysis  # noqa: F401 - registers the analysis commands
+from chronicle.cli.app import app, main
+
+__all__ = ["app", "main"]
