@@ -161,3 +161,17 @@ def test_two_workers_store_the_same_records(tmp_path: Path, seeds_dir: Path, dum
     tables = ("documents", "actors", "actor_mentions", "event_mentions", "event_actors", "stated_counts")
     skip = frozenset({"id", "event_id", "count_id"})
     assert dump_tables(one, tables, skip) == dump_tables(two, tables, skip)
+
+
+def test_quotes_are_stored_with_their_speakers(runner: CliRunner, build_seeds: Path) -> None:
+    with chronicle.open(build_seeds) as corpus:
+        abe = corpus.quotes(speaker="Abe")
+        hua = corpus.quotes(speaker="Hua Chunying", direct_only=True)
+    dialogue = [q for q in abe if "Dialogue for the sake of dialogue" in q.text]
+    assert dialogue and dialogue[0].direct
+    assert dialogue[0].date == "2018-02-14", "linked to the phone call of that day"
+    assert hua and all(q.speaker_id == hua[0].speaker_id for q in hua)
+    rows = _cli_json(runner, "quotes", "--db", str(build_seeds), "--speaker", "Trump", "--format", "json")
+    assert any("If China is not going to solve North Korea" in r["text"] for r in rows)
+    assert all(r["speaker_id"] == TRUMP for r in rows)
+    assert all(r["sources"] for r in rows)

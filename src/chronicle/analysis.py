@@ -7,6 +7,7 @@ Stages and what they need / add (checked by ``check_stage_order`` when a toolkit
     language  needs text                          adds parse
     actors    needs parse                         adds actor_mentions
     events    needs parse, actor_mentions, timexes adds events, counts
+    quotes    needs parse, actor_mentions, events  adds quotes
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from chronicle.config import Settings
-from chronicle.models import ActorMention, EventMention, Parse, StatedCount, Timex
+from chronicle.models import ActorMention, EventMention, Parse, Quote, StatedCount, Timex
 from chronicle.time import find_timexes
 
 STAGES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
@@ -25,6 +26,7 @@ STAGES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("language", frozenset({"text"}), frozenset({"parse"})),
     ("actors", frozenset({"parse"}), frozenset({"actor_mentions"})),
     ("events", frozenset({"parse", "actor_mentions", "timexes"}), frozenset({"events", "counts"})),
+    ("quotes", frozenset({"parse", "actor_mentions", "events"}), frozenset({"quotes"})),
 )
 
 
@@ -60,6 +62,7 @@ class TextAnalysis:
     actor_mentions: tuple[ActorMention, ...]
     events: tuple[EventMention, ...]
     counts: tuple[StatedCount, ...]
+    quotes: tuple[Quote, ...]
 
 
 def load_toolkit(settings: Settings) -> Toolkit:
@@ -77,6 +80,7 @@ def _load_toolkit(model_name: str, actors_file: str | None) -> Toolkit:
     from chronicle.actors import load_knowledge
     from chronicle.events import event_sentence_filter, load_event_lexicon
     from chronicle.language import load_language_model
+    from chronicle.quotes import quote_sentence_filter
 
     check_stage_order()
     lexicon = load_event_lexicon()
@@ -84,20 +88,32 @@ def _load_toolkit(model_name: str, actors_file: str | None) -> Toolkit:
         language=load_language_model(model_name),
         knowledge=load_knowledge(actors_file),
         lexicon=lexicon,
-        sentence_filter=event_sentence_filter(lexicon),
+        sentence_filter=_Either(event_sentence_filter(lexicon), quote_sentence_filter()),
     )
+
+
+@dataclass(frozen=True)
+class _Either:
+    """A sentence needs the full analysis when it may hold an event or an attribution."""
+
+    first: Any
+    second: Any
+
+    def __call__(self, words: Any) -> bool:
+        return bool(self.first(words) or self.second(words))
 
 
 def analyse_text(
     text: str, published: dt.date | None, toolkit: Toolkit, timexes: tuple[Timex, ...] | None = None
 ) -> TextAnalysis:
-    """Run time, language, actors and events over ``text`` published on ``published`` (None: unknown).
+    """Run time, language, actors, events and quotes over ``text`` published on ``published`` (None: unknown).
 
     Relative dates resolve against ``published`` only; with no date they stay unresolved.
     """
     from chronicle.actors import find_actor_mentions
     from chronicle.events import extract_events, find_stated_counts
     from chronicle.language import parse_text
+    from chronicle.quotes import find_quotes
 
     if timexes is None:
         timexes = find_timexes(text, published)
@@ -105,4 +121,5 @@ def analyse_text(
     mentions = find_actor_mentions(text, parse, toolkit.knowledge, published)
     events = extract_events(text, parse, mentions, timexes, published)
     counts = find_stated_counts(text, parse, mentions, published)
-    return TextAnalysis(text, timexes, parse, mentions, events, counts)
+    quotes = find_quotes(text, parse, mentions, events)
+    return TextAnalysis(text, timexes, parse, mentions, events, counts, quotes)

@@ -21,6 +21,7 @@ from chronicle.models import (
     DateBasis,
     EventMention,
     PublishedDate,
+    Quote,
     Rejection,
     RemovedLine,
     SourceItem,
@@ -44,6 +45,7 @@ class Annotation:
     actor_mentions: tuple[ActorMention, ...] = ()
     events: tuple[EventMention, ...] = ()
     counts: tuple[StatedCount, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     rejection: Rejection | None = None
 
 
@@ -80,7 +82,8 @@ def annotate(
         )
         found = analyse_text(body, day, toolkit)
         return Annotation(
-            _id(body), origin, body, date, (), found.timexes, found.actor_mentions, found.events, found.counts
+            _id(body), origin, body, date, (), found.timexes, found.actor_mentions, found.events, found.counts,
+            found.quotes,
         )
     payload = text if isinstance(text, bytes) else text.encode("utf-8")
     sidecar = SourceMetadata(published=day.isoformat(), origin="caller") if day else None
@@ -91,7 +94,7 @@ def annotate(
         return Annotation(_id(payload.decode("utf-8", "replace")), origin, "", PublishedDate.unknown(), rejection=result)
     return Annotation(
         result.id, origin, result.text, result.published, result.removed, result.timexes,
-        result.actor_mentions, result.events, result.counts,
+        result.actor_mentions, result.events, result.counts, result.quotes,
     )
 
 

@@ -122,6 +122,7 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext, toolk
         actor_mentions=analysis.actor_mentions if analysis else (),
         events=analysis.events if analysis else (),
         counts=analysis.counts if analysis else (),
+        quotes=analysis.quotes if analysis else (),
     )
 
 

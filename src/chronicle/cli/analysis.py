@@ -16,7 +16,7 @@ from chronicle.annotate import Annotation, annotate as annotate_text
 from chronicle.cli.app import DbOption, Format, _cell, _emit, _fail, app, err, evaluate_app, out
 from chronicle.config import load_settings
 from chronicle.errors import ChronicleError
-from chronicle.models import ActorMention, EventMention
+from chronicle.models import ActorMention, EventMention, Quote
 from chronicle.store.queries import EventActorRef, StoredEvent
 
 
@@ -113,10 +113,22 @@ def annotation_data(result: Annotation, ident: str | None = None) -> dict[str, A
         "counts": [
             dataclasses.asdict(c) | {"actors": [_mention(m) for m in c.actors]} for c in result.counts
         ],
+        "quotes": [_quote(q) for q in result.quotes],
     }
     if result.rejection is not None:
         data["rejected"] = {"code": result.rejection.code, "reason": result.rejection.reason}
     return data
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    a = q.speaker
+    return {
+        "start": q.start, "end": q.end, "parts": [list(p) for p in q.parts], "text": q.text, "direct": q.direct,
+        "kind": q.kind, "cue": {"start": q.cue_start, "end": q.cue_end, "text": q.cue} if q.cue else None,
+        "source": {"start": q.source_start, "end": q.source_end, "text": q.source} if q.source else None,
+        "speaker": {"id": a.id, "name": a.name, "country": a.country, "sector": a.sector} if a else None,
+        "event": q.event,
+    }
 
 
 def _mention(m: ActorMention) -> dict[str, Any]:
@@ -169,6 +181,13 @@ def _print_annotation(result: Annotation) -> None:
         for c in result.counts:
             counts.add_row(f"{c.qualifier + ' ' if c.qualifier else ''}{c.count}", _cell(c.what), c.event_type, c.mode or "", _cell(_names(c.actors)), c.as_of or "unknown")
         out.print(counts)
+    if result.quotes:
+        quotes = Table(title="Quotes")
+        for column in ("speaker", "kind", "cue", "words"):
+            quotes.add_column(column, overflow="fold")
+        for q in result.quotes:
+            quotes.add_row(_cell(q.speaker.name if q.speaker else (q.source or "unknown")), q.kind, _cell(q.cue), _cell(q.text))
+        out.print(quotes)
     actors = Table(title="Actor mentions")
     for column in ("text", "actor", "kind", "country", "sector", "how"):
         actors.add_column(column, overflow="fold")
@@ -290,6 +309,40 @@ def counts(
         for c in found
     ]
     _emit(rows, fmt, ["count", "qualifier", "what", "type", "mode", "between", "as_of", "document", "evidence"], title="Stated counts")
+
+
+@app.command()
+def quotes(
+    db: Path = DbOption,
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only what this actor said (name, alias or id)."),
+    about: Optional[str] = typer.Option(None, "--about", help="Only quotes whose words name this actor."),
+    since: Optional[str] = typer.Option(None, "--from", "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--to", "--until", help="Up to this date (inclusive prefix)."),
+    direct: bool = typer.Option(False, "--direct", help="Only direct quotations (words in quotation marks)."),
+    copies: bool = typer.Option(False, "--copies", help="Include near-duplicate copies."),
+    limit: Optional[int] = typer.Option(None, help="Show at most this many."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """List what actors said, dated and sourced; the same words carried by several outlets are shown once."""
+    try:
+        with chronicle.open(db) as corpus:
+            found = corpus.quotes(
+                speaker=speaker, about=about, since=since, until=until, direct_only=direct,
+                include_copies=copies, limit=limit,
+            )
+    except ChronicleError as exc:
+        raise _fail(exc) from exc
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps([dataclasses.asdict(q) for q in found], ensure_ascii=False, indent=2) + "\n")
+        return
+    rows = [
+        {
+            "date": q.date or "unknown", "speaker": q.speaker or "unknown", "kind": q.kind, "words": q.text,
+            "event": q.event_type, "sources": "; ".join(f"{s.publisher or s.document_id[:12]} ({s.published or 'undated'})" for s in q.sources),
+        }
+        for q in found
+    ]
+    _emit(rows, fmt, ["date", "speaker", "kind", "words", "event", "sources"], title=f"{len(rows)} quotes")
 
 
 @evaluate_app.command("plover")

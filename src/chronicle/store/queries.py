@@ -271,3 +271,122 @@ def _ref(row: sqlite3.Row) -> EventActorRef:
 
 def _marks(values: list[str]) -> str:
     return ", ".join("?" for _ in values)
+
+
+@dataclass(frozen=True)
+class QuoteSource:
+    """One document that carries a quote: where, when, and the words around it."""
+
+    document_id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    published_basis: str
+    cue: str | None
+    source: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class StoredQuote:
+    """What an actor said, once, with every document that carries it.
+
+    The same words reported by several outlets are one ``StoredQuote`` with several ``sources``;
+    ``date`` is the earliest known publication date among them (or the reported event's date).
+    """
+
+    text: str
+    direct: bool
+    kind: str
+    speaker_id: str | None
+    speaker: str | None
+    speaker_country: str | None
+    date: str | None
+    event_type: str | None
+    sources: tuple[QuoteSource, ...]
+
+
+def list_quotes(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    direct_only: bool = False,
+    include_copies: bool = False,
+    limit: int | None = None,
+) -> list[StoredQuote]:
+    """Quotes matching every filter, the same words carried by several documents shown once, by date.
+
+    ``speaker`` and ``about`` are actor names or ids (``about``: the actor is named inside the
+    quoted words); ``since``/``until`` are ISO dates or prefixes compared with the date.
+
+    Raises:
+        NotFoundError: an actor filter names no actor.
+        QueryError: a date filter is not an ISO date.
+    """
+    where = ["1 = 1"]
+    params: list[object] = []
+    if not include_copies:
+        where.append("d.status = 'ok'")
+    if speaker:
+        ids = resolve_actor(conn, speaker)
+        where.append(f"q.speaker_id IN ({_marks(ids)})")
+        params.extend(ids)
+    if about:
+        ids = resolve_actor(conn, about)
+        where.append(
+            "EXISTS (SELECT 1 FROM actor_mentions m WHERE m.document_id = q.document_id "
+            f'AND m.start >= q.start AND m."end" <= q."end" AND m.actor_id IN ({_marks(ids)}))'
+        )
+        params.extend(ids)
+    if direct_only:
+        where.append("q.direct = 1")
+    for value in (since, until):
+        if value and not _DATE.match(value):
+            raise QueryError(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    rows = conn.execute(
+        "SELECT q.*, d.title, d.publisher, d.published, d.published_basis, a.name AS speaker_name, "
+        "a.country AS speaker_country, e.type AS event_type, e.date_value AS event_date "
+        "FROM quotes q JOIN documents d ON d.id = q.document_id "
+        "LEFT JOIN actors a ON a.id = q.speaker_id "
+        "LEFT JOIN event_mentions e ON e.document_id = q.document_id AND e.seq = q.event_seq "
+        f"WHERE {' AND '.join(where)} ORDER BY d.seq, q.seq",
+        params,
+    ).fetchall()
+    grouped: dict[tuple[str, str | None], list[sqlite3.Row]] = {}
+    for row in rows:
+        key = (" ".join(row["text"].lower().split()).strip(" \"'“”‘’.,"), row["speaker_id"])
+        grouped.setdefault(key, []).append(row)
+    result: list[StoredQuote] = []
+    for group in grouped.values():
+        first = group[0]
+        dates = sorted(r["event_date"] or r["published"] for r in group if (r["event_date"] or r["published"]))
+        date = dates[0] if dates else None
+        if since and (date is None or date[: len(since)] < since):
+            continue
+        if until and (date is None or date[: len(until)] > until):
+            continue
+        result.append(
+            StoredQuote(
+                text=first["text"],
+                direct=bool(first["direct"]),
+                kind=first["kind"],
+                speaker_id=first["speaker_id"],
+                speaker=first["speaker_name"],
+                speaker_country=first["speaker_country"],
+                date=date,
+                event_type=first["event_type"],
+                sources=tuple(
+                    QuoteSource(
+                        r["document_id"], r["title"], r["publisher"], r["published"], r["published_basis"],
+                        r["cue"], r["source"], r["start"], r["end"],
+                    )
+                    for r in group
+                ),
+            )
+        )
+    result.sort(key=lambda q: (q.date is None, q.date or ""))
+    return result[:limit] if limit is not None else result

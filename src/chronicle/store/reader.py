@@ -12,7 +12,16 @@ from chronicle.errors import NotFoundError, QueryError
 from chronicle.models import Document, ItemOutcome, ItemStatus
 from chronicle.store.codec import document_from_row
 from chronicle.store.database import connect
-from chronicle.store.queries import ActorSummary, StoredCount, StoredEvent, list_actors, list_counts, list_events
+from chronicle.store.queries import (
+    ActorSummary,
+    StoredCount,
+    StoredEvent,
+    StoredQuote,
+    list_actors,
+    list_counts,
+    list_events,
+    list_quotes,
+)
 
 _HEX = re.compile(r"^[0-9a-f]{4,32}$")
 
@@ -179,3 +188,13 @@ class Corpus:
     def counts(self, document: str | None = None) -> list[StoredCount]:
         """Stated counts ("14 summits and 33 phone calls so far"), with their actors and evidence."""
         return list_counts(self._conn, document=document)
+
+    def quotes(self, **filters: object) -> list[StoredQuote]:
+        """What actors said, each quote once with all the documents carrying it; filters ``speaker``,
+        ``about``, ``since``, ``until``, ``direct_only``, ``include_copies``, ``limit`` (see ``queries.list_quotes``).
+
+        Raises:
+            NotFoundError: an actor filter names no actor.
+            QueryError: a date filter is not an ISO date.
+        """
+        return list_quotes(self._conn, **filters)  # type: ignore[arg-type]
