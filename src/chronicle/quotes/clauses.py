@@ -195,27 +195,35 @@ def content_ranges(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset(
         ]
         return _without(tree, (tree.left[clause], tree.right[clause] + 1), holes)
     head = tokens[v].head
-    if tokens[v].dep in ("parataxis", "ccomp") and head >= 0 and head != v:
+    inverted = tokens[v].dep == "parataxis" or (
+        tokens[v].dep == "ccomp" and head not in cue_tokens and tree.child(v, *SUBJECT_DEPS) is not None
+    )
+    if inverted and head >= 0 and head != v:
         # "The talks failed, he said" / "The museum, Mr. Obama said, would …": the cue sits in
         # or after the clause it reports
         whole = (tree.left[head], tree.right[head] + 1)
         return _without(tree, whole, [(tree.left[v], tree.right[v] + 1)])
-    if head == v:
-        return _fronted(tree, cue)
-    return []
+    return _trailing(tree, cue)
 
 
-def _fronted(tree: Tree, cue: Cue) -> list[tuple[int, int]]:
-    """"People like Scott, he said.": words before the cue clause, ended by a comma."""
-    subject = tree.child(cue.token, *SUBJECT_DEPS)
-    if subject is None or subject > cue.token:
-        start = cue.first
-    else:
-        start = tree.left[subject]
-    sentence = tree.parse.sentences[tree.sentence[cue.token]]
-    if start - sentence.first < 3 or tree.tokens[start - 1].text != ",":
+def _trailing(tree: Tree, cue: Cue) -> list[tuple[int, int]]:
+    """"Clinton had told police …, but the NYPD overruled that request, the source added.":
+    a cue clause closing its sentence after a comma reports all that comes before it."""
+    tokens = tree.tokens
+    v = cue.token
+    sentence = tree.parse.sentences[tree.sentence[v]]
+    subject = tree.child(v, *SUBJECT_DEPS)
+    start = cue.first
+    if subject is not None and subject < v:
+        start = min(start, tree.left[subject])
+    if start - sentence.first < 3 or tokens[start - 1].text != ",":
         return []
-    return _without(tree, (sentence.first, start), [])
+    for k in range(cue.last, sentence.last):
+        if tokens[k].pos == "PUNCT":
+            continue
+        if not tree.left[v] <= k <= tree.right[v] or tokens[k].dep == "ccomp" and tokens[k].head == v:
+            return []
+    return _without(tree, (sentence.first, start - 1), [])
 
 
 def _infinitive(tree: Tree, v: int) -> int | None:

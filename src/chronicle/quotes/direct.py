@@ -33,6 +33,7 @@ class DirectDraft:
     spans: list[QuoteSpan] = field(default_factory=list)
     clause_end: int = 0  # character end of the cue clause (after it, a continuation may follow)
     source: tuple[int, int] | None = None  # token range of a source the cue gives directly ("— Name")
+    lead: int | None = None  # start of the words before the first quotation that belong with it
 
 
 def attach_quotes(tree: Tree, spans: tuple[QuoteSpan, ...], cues: list[Cue]) -> tuple[list[DirectDraft], list[QuoteSpan]]:
@@ -47,7 +48,10 @@ def attach_quotes(tree: Tree, spans: tuple[QuoteSpan, ...], cues: list[Cue]) -> 
         inside = tree.tokens_within(span.start, span.end)
         if len(inside) == 0:
             continue
-        cue = _right_cue(tree, span, inside, by_token) or _left_cue(tree, span, inside, by_token)
+        cue = _right_cue(tree, span, inside, by_token)
+        lead = _lead(tree, inside) if cue is not None and cue.token not in drafts else None
+        if cue is None:
+            cue = _left_cue(tree, span, inside, by_token)
         if cue is None:
             cue = _colon_cue(tree, span, by_token)
         signed = None if cue is not None else _signature(tree, span, inside)
@@ -58,10 +62,28 @@ def attach_quotes(tree: Tree, spans: tuple[QuoteSpan, ...], cues: list[Cue]) -> 
         if cue is None:
             free.append(span)
             continue
-        draft = drafts.setdefault(cue.token, DirectDraft(cue))
+        draft = drafts.setdefault(cue.token, DirectDraft(cue, lead=lead))
         draft.spans.append(span)
         draft.clause_end = max(draft.clause_end, _clause_end(tree, cue, span))
     return sorted(drafts.values(), key=lambda d: d.spans[0].start), free
+
+
+def _lead(tree: Tree, inside: range) -> int | None:
+    """Where the sentence begins when words of it come before the quotation: Not paying taxes
+    ''makes me smart,'' he said — the quoted words are part of a longer reported clause."""
+    tokens = tree.tokens
+    line = tree.line_of(tokens[inside[0]].start)
+    k = inside[0] - 1
+    first = None
+    while k >= 0 and tree.line_of(tokens[k].start) == line:
+        word = tokens[k].text
+        if word in _SENTENCE_END or word in QUOTE_TOKENS:
+            break
+        first = k
+        k -= 1
+    if first is None or all(tokens[i].pos == "PUNCT" or tokens[i].dep == "cc" for i in range(first, inside[0])):
+        return None
+    return tokens[first].start
 
 
 _SIGNATURE_DASHES = frozenset({"―", "—", "–", "--"})
@@ -127,6 +149,8 @@ def _right_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, C
             return None
         cue = by_token.get(j)
         if cue is not None and not cue.according:
+            if inner_end in _SENTENCE_END and any(c > j for c in content_children(tree, cue)):
+                return None  # "…recklessness." Park said Kim's state is …: a new sentence with its own report
             return cue if _only_cue_clause(tree, cue, range(k, j), inside) else None
     return None
 
@@ -225,7 +249,7 @@ def continue_quotes(tree: Tree, drafts: list[DirectDraft], free: list[QuoteSpan]
         if not span.closed:
             for draft in ordered:
                 first = draft.spans[0]
-                if first.start > span.end and _next_paragraph(tree, span, first):
+                if first.start > span.end and _next_paragraph(tree, span, first) and _same_marks(tree, span, first):
                     owner = draft
                     break
         if owner is not None:
@@ -252,6 +276,11 @@ def _whole(tree: Tree, span: QuoteSpan, following: QuoteSpan | None) -> bool:
     line_end = tree.line_end(tree.line_of(span.start))
     stop = following.start if following is not None and following.start < line_end else line_end
     return all(c.isspace() or c in ".,;:?!)—–-" for c in tree.text[span.end : stop])
+
+
+def _same_marks(tree: Tree, a: QuoteSpan, b: QuoteSpan) -> bool:
+    """True when both quotations open with the same kind of mark (straight or curly)."""
+    return (tree.text[a.start] in "\"'") == (tree.text[b.start] in "\"'")
 
 
 def _next_paragraph(tree: Tree, open_span: QuoteSpan, span: QuoteSpan) -> bool:

@@ -90,6 +90,9 @@ def _direct_drafts(tree: Tree, spans: tuple[QuoteSpan, ...], found: list[Cue], c
         if draft.source is not None:
             drafts.append(_Draft(parts, True, draft.cue, draft.source[1] - 1, draft.source))
             continue
+        direct = draft.lead is None
+        if draft.lead is not None:
+            parts[0] = (draft.lead, parts[0][1])
         subject, through = subject_of(tree, draft.cue, cue_tokens)
         source = source_range(tree, subject, quoted) if subject is not None else None
         if source is None and tree.tokens[draft.cue.token].start > parts[0][0]:
@@ -97,7 +100,7 @@ def _direct_drafts(tree: Tree, spans: tuple[QuoteSpan, ...], found: list[Cue], c
             source = source_range(tree, subject, quoted) if subject is not None else None
         if source is None:
             subject = None
-        drafts.append(_Draft(parts, True, draft.cue, subject, source, through))
+        drafts.append(_Draft(parts, direct, draft.cue, subject, source, through))
     return drafts
 
 
@@ -137,14 +140,24 @@ def _snap(text: str, part: tuple[int, int], spans: tuple[QuoteSpan, ...]) -> tup
 
 
 def _outermost(tree: Tree, drafts: list[_Draft]) -> list[_Draft]:
-    """Drafts whose cue lies inside no other draft's content (nested reports are not separate)."""
+    """Drafts whose cue lies inside no other draft's content (nested reports are not separate).
+
+    When two drafts each hold the other's cue (a misparse), the one whose cue stands higher in
+    the tree is kept.
+    """
+    def holds(outer: _Draft, inner: _Draft) -> bool:
+        start = tree.tokens[inner.cue.token].start
+        return outer is not inner and any(s <= start < e for s, e in outer.parts)
+
     kept = []
     for draft in drafts:
-        cue_start = tree.tokens[draft.cue.token].start
-        inside = any(
-            other is not draft and any(s <= cue_start < e for s, e in other.parts) for other in drafts
-        )
-        if not inside:
+        nested = False
+        for other in drafts:
+            if holds(other, draft):
+                if not holds(draft, other) or tree.depth(other.cue.token) <= tree.depth(draft.cue.token):
+                    nested = True
+                    break
+        if not nested:
             kept.append(draft)
     return kept
 

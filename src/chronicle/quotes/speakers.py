@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
-from functools import cache
 from typing import Sequence
 
 from chronicle.models import Actor, ActorKind, ActorMention
@@ -118,8 +117,9 @@ class Speakers:
         return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
 
     def _document_genders(self) -> dict[str, str]:
-        """Person actor id → gender, from the packaged tables and the document's own words."""
-        genders = dict(_table_genders())
+        """Person actor id → gender, from the document's own words: the pronouns the actors stage
+        resolved to a person, and gendered titles in or just before a name ("Ms.", "spokeswoman")."""
+        genders: dict[str, str] = {}
         words = self.lexicon.gender_words
         text = self.tree.text
         for mention in self.mentions:
@@ -141,11 +141,3 @@ def _government(actor: Actor) -> Actor:
     if actor.kind is ActorKind.STATE and actor.sector is None:
         return replace(actor, sector="GOV")
     return actor
-
-
-@cache
-def _table_genders() -> tuple[tuple[str, str], ...]:
-    """(actor id, gender) of the people in the packaged tables."""
-    from chronicle.actors import load_knowledge
-
-    return tuple((f"person:{p.id}", p.gender) for p in load_knowledge().people.values() if p.gender)

@@ -104,6 +104,15 @@ class Tree:
             current = head
         return False
 
+    def depth(self, i: int) -> int:
+        """Number of heads above token ``i`` (0 for a root or an unparsed token)."""
+        steps = 0
+        current = self.tokens[i]
+        while current.head >= 0 and current.head != current.i and steps < 64:
+            current = self.tokens[current.head]
+            steps += 1
+        return steps
+
     def trim(self, first: int, last: int, keep_quotes: bool = True) -> tuple[int, int]:
         """Token range ``[first, last)`` without punctuation at either edge.
 
