@@ -93,11 +93,17 @@ class Speakers:
         return out
 
     def _pronoun(self, token: int, gender: str) -> Actor | None:
+        """The person a he/she subject stands for, or None when the text does not make it clear.
+
+        The nearest person named before (outside quotations, within a few sentences) is taken
+        when their gender is known to fit, or when no other person is named in that stretch.
+        """
         t = self.tree.tokens[token]
         own = self._at(token)
         if own is not None and own.kind is ActorKind.PERSON:
             return own
         sentence = self.tree.sentence[token]
+        candidates: list[Actor] = []
         k = bisect_left(self._starts, t.start) - 1
         while k >= 0:
             mention = self.mentions[k]
@@ -109,8 +115,11 @@ class Speakers:
             known = self._genders.get(mention.actor.id)
             if gender and known and known != gender:
                 continue
-            return mention.actor
-        return None
+            if gender and known == gender and not candidates:
+                return mention.actor
+            if all(c.id != mention.actor.id for c in candidates):
+                candidates.append(mention.actor)
+        return candidates[0] if len(candidates) == 1 else None
 
     def _in_quote(self, char: int) -> bool:
         k = bisect_left(self._quoted, (char + 1,)) - 1
