@@ -202,7 +202,7 @@ def content_ranges(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset(
         # "The talks failed, he said" / "The museum, Mr. Obama said, would …": the cue sits in
         # or after the clause it reports
         whole = (tree.left[head], tree.right[head] + 1)
-        return _without(tree, whole, [(tree.left[v], tree.right[v] + 1)])
+        return _clausal(tree, _without(tree, whole, [(tree.left[v], tree.right[v] + 1)]))
     return _trailing(tree, cue)
 
 
@@ -223,7 +223,19 @@ def _trailing(tree: Tree, cue: Cue) -> list[tuple[int, int]]:
             continue
         if not tree.left[v] <= k <= tree.right[v] or tokens[k].dep == "ccomp" and tokens[k].head == v:
             return []
-    return _without(tree, (sentence.first, start - 1), [])
+    return _clausal(tree, _without(tree, (sentence.first, start - 1), []))
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _clausal(tree: Tree, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` when they hold a finite verb or a quotation (a report, not "In Honolulu last week,")."""
+    for first, last in runs:
+        for k in range(first, last):
+            if tree.tokens[k].tag in _FINITE or tree.tokens[k].text in QUOTE_TOKENS:
+                return runs
+    return []
 
 
 def _infinitive(tree: Tree, v: int) -> int | None:
