@@ -98,6 +98,7 @@ def find_location(view: SentenceView, anchor: int, lexicon: EventLexicon) -> tup
     support = _support_verb(view, anchor, lexicon)
     if support is not None:
         heads.append(support)
+    heads.extend(view.kids(anchor, "dobj"))  # "blocked streets in Hong Kong"
     for h in heads:
         for _, o in view.prep_objects(h, _LOCATION_PREPS):
             place = _place(view, o, depth=0)

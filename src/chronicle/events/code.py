@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from chronicle.events.arguments import Parties, Resolver, find_parties, unique
+from chronicle.events.arguments import Parties, Resolver, find_parties, is_symmetric, unique
 from chronicle.events.attributes import (
     cue_mode, find_date, find_duration, find_location, near_lemmas, sentence_lemmas,
 )
@@ -28,7 +28,7 @@ from chronicle.events.triggers import Trigger, absorb, find_triggers
 from chronicle.models import ActorKind, ActorMention, EventMention, EventStatus, Parse, StatedCount, Timex
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_DIRECTED_CONSULT = frozenset({"visit", "host", "third-party"})
+_NO_SPEAKER = frozenset({"this", "that", "it", "which", "what", "there"})
 # how far back (in sentences) a definite event noun or a one-sided meeting looks for its parties
 _LOOKBACK = 3
 # the demand read from "X said Y must do Z"
@@ -81,12 +81,15 @@ def code_sentences(
     """Yield ("event", EventMention) and ("count", StatedCount) records in text order."""
     mentions = tuple(sorted(mentions, key=lambda m: m.start))
     history: History = []
+    previous_subjects: list[ActorMention] = []
     for index, sentence in enumerate(parse.sentences):
         if not sentence.parsed:
             continue
         view = SentenceView.build(text, parse, index, mentions, timexes, lexicon.lemma_of)
         res = Resolver(view, lexicon, mentions)
+        res.previous_subjects = previous_subjects
         triggers = absorb(view, find_triggers(view, lexicon), lexicon)
+        res.anchors = {t.anchor for t in triggers}
         demands = _reported_demands(view, triggers, res, lexicon)
         kept = sorted([t for t in triggers if t.absorbed_by is None] + [d for d, _ in demands], key=lambda t: t.anchor)
         given = {id(d): p for d, p in demands}
@@ -102,6 +105,8 @@ def code_sentences(
             event = _event(trigger, view, parties, lexicon, published, history)
             history.append((index, event))
             yield "event", event
+        roots = [i for i in view.tokens() if view.head(i) is None]
+        previous_subjects = [m for r in roots[:1] for m in res.subject(r)]
 
 
 def _reported_demands(
@@ -113,6 +118,9 @@ def _reported_demands(
     for r in view.tokens():
         if view.lemma(r) not in g.reporting or not view.is_verb(r):
             continue
+        subjects = view.kids(r, "nsubj")
+        if view.kids(r, "neg") or not subjects or all(view.lower(s) in _NO_SPEAKER for s in subjects):
+            continue  # "this is not to say that X should": no one demands anything
         speakers = [m for s in view.kids(r, "nsubj") for m in res.phrase_actors(s)]
         for c in view.kids(r, "ccomp"):
             modal = next((a for a in view.kids(c, "aux") if view.lower(a) in g.deontic_report), None)
@@ -130,45 +138,78 @@ def _reported_demands(
                     t.absorbed_by = demand
                     demand.contents.append(t)
             demand.contents.sort(key=lambda t: abs(t.anchor - c))
-            found.append((demand, Parties(unique(speakers), unique(doers), bool(speakers), True)))
+            found.append((demand, Parties(unique(speakers), unique(doers), parsed_source=bool(speakers), parsed_target=True)))
     return found
 
 
 def _participants(parties: Parties) -> list[ActorMention]:
-    return unique(parties.sources + parties.targets)
+    return unique(parties.sources + parties.partners)
 
 
-def _is_symmetric(trigger: Trigger, mode: str | None) -> bool:
-    if trigger.type == "CONSULT":
-        return mode not in _DIRECTED_CONSULT
-    return trigger.sense.symmetric and trigger.type == trigger.sense.type
+def _antecedent(trigger: Trigger, mode: str | None, history: History, index: int) -> EventMention | None:
+    """The event a definite event noun with no parties of its own refers back to: the last one of
+    its type and mode, else the last interaction between two parties in the previous sentence,
+    else the last one of its type."""
+    recent = [(i, e) for i, e in reversed(history) if index - i <= _LOOKBACK and (e.sources or e.targets)]
+    same = [e for _, e in recent if e.type == trigger.type and e.mode == mode]
+    dyadic = [e for i, e in recent if index - i <= 1 and e.sources and e.targets]
+    kind = [e for _, e in recent if e.type == trigger.type]
+    return (same or dyadic or kind or [None])[0]
 
 
-def _discourse(trigger: Trigger, view: SentenceView, parties: Parties, history: History, index: int) -> str | None:
+def _names_own_parties(view: SentenceView, a: int) -> bool:
+    """The event noun carries names of its own ("the inter-Korea summit", "talks with X"), even
+    ones the actor stage could not resolve: it is no bare reference back."""
+    if view.prep_objects(a, ("with", "between")):
+        return True
+    return any(view.tok(t).pos == "PROPN" for m in view.kids(a, "compound", "nmod", "amod", "poss") for t in view.phrase(m))
+
+
+def _discourse(
+    trigger: Trigger, view: SentenceView, parties: Parties, mode: str | None, history: History, lexicon: EventLexicon
+) -> str | None:
     """Fill parties from earlier events; returns a mode taken over from the event referred back to."""
-    recent = [e for i, e in reversed(history) if index - i <= _LOOKBACK]
-    if not parties.sources and not parties.targets and trigger.sense.pos == "noun":
-        definite = any(view.lower(d) in _DEFINITE for d in view.kids(trigger.anchor, "det")) or any(
-            view.is_pronoun(p) for p in view.kids(trigger.anchor, "poss")
-        )
-        if definite:
-            same = [e for e in recent if e.type == trigger.type and (e.sources or e.targets)]
-            dyadic = [e for i, e in reversed(history) if index - i <= 1 and e.sources and e.targets]
-            antecedent = (same or dyadic or [None])[0]
-            if antecedent is not None:
-                parties.sources = list(antecedent.sources)
-                parties.targets = list(antecedent.targets)
+    index = view.index
+    a = trigger.anchor
+    definite = trigger.sense.pos == "noun" and (
+        any(view.lower(d) in _DEFINITE for d in view.kids(a, "det")) or bool(view.kids(a, "poss"))
+    )
+    if not parties.sources and not parties.partners and not parties.targets and definite and not _names_own_parties(view, a):
+        antecedent = _antecedent(trigger, mode, history, index)
+        if antecedent is not None:
+            parties.sources = list(antecedent.sources)
+            others = [m for m in antecedent.targets if m not in antecedent.sources]
+            if is_symmetric(trigger):
+                parties.partners = others
+            else:
+                parties.targets = others
+            parties.inferred = True
+            return antecedent.mode if antecedent.type == trigger.type else None
+    if trigger.type != "CONSULT" or not is_symmetric(trigger):
+        return None
+    # a definite "the call" or "Abe's phone call" names again a call the text reported, however far back
+    recent = [e for i, e in reversed(history) if e.type == "CONSULT" and (definite or index - i <= _LOOKBACK)
+              and (not definite or mode is None or e.mode == mode)]
+    present = _participants(parties)
+    # a meeting has two sides; when the text names one, the other is the side of the last
+    # meeting of that one: "Dining with Trump was ...", "Abe said they exchanged views"
+    named_partner = bool(view.prep_objects(a, ("with", "between"))) or (
+        bool(view.kids(a, "dobj")) and view.lemma(a) not in lexicon.grammar.topic_objects)
+    lone_subject = len(parties.sources) == 1 and not parties.partners and not named_partner
+    lone_partner = not parties.sources and len(parties.partners) == 1
+    if len(present) == 1 and (lone_subject or lone_partner):
+        for e in recent:
+            ids = {m.actor.id for m in (*e.sources, *e.targets)}
+            if present[0].actor.id in ids and len(ids) > 1:
+                parties.partners = unique(parties.partners + [m for m in (*e.sources, *e.targets)
+                                                              if m.actor.id != present[0].actor.id])
                 parties.inferred = True
-                return antecedent.mode if antecedent.type == trigger.type else None
-    if trigger.type == "CONSULT":
-        present = _participants(parties)
-        if len(present) == 1:
-            for e in recent:
-                others = [m for m in (*e.sources, *e.targets) if m.actor.id != present[0].actor.id]
-                if e.type == "CONSULT" and others and len(others) < len(e.sources) + len(e.targets):
-                    parties.targets = unique(parties.targets + others)
-                    parties.inferred = True
-                    break
+                break
+    if mode is None:
+        ids = {m.actor.id for m in _participants(parties)}
+        for e in (e for i, e in reversed(history) if index - i <= _LOOKBACK and e.type == "CONSULT"):  # the same parties' meeting just reported: "the talks", "Abe's conversation with Trump"
+            if e.mode and ids and {m.actor.id for m in (*e.sources, *e.targets)} == ids:
+                return e.mode
     return None
 
 
@@ -206,7 +247,7 @@ def _mode(trigger: Trigger, view: SentenceView, parties: Parties, lexicon: Event
     if cue == "phone" or (cue == "multilateral" and mode != "phone"):
         mode = cue
     if mode in (None, "meeting"):
-        people = _participants(parties)
+        people = unique(_participants(parties) + parties.targets)
         countries = {m.actor.country for m in people if m.actor.country}
         if len(countries) >= 3 or any(m.actor.kind == ActorKind.IGO for m in people):
             return "multilateral"
@@ -217,10 +258,10 @@ def _mode(trigger: Trigger, view: SentenceView, parties: Parties, lexicon: Event
 
 def _visit_sides(parties: Parties, place: ActorMention) -> None:
     """A meeting in one party's country: the others are visiting and that party is hosting."""
-    people = _participants(parties)
+    people = unique(_participants(parties) + parties.targets)
     hosts = [m for m in people if m.actor.country == place.actor.country]
     guests = [m for m in people if m.actor.country != place.actor.country]
-    parties.sources, parties.targets = guests, hosts
+    parties.sources, parties.targets, parties.partners = guests, hosts, []
 
 
 def _confidence(trigger: Trigger, parties: Parties) -> float:
@@ -245,21 +286,29 @@ def _event(
     g = lexicon.grammar
     kind = trigger.type
     status = event_status(view, trigger.anchor, g)
-    if status == EventStatus.NEGATED and trigger.sense.negated and kind == trigger.sense.type:
-        kind, status = trigger.sense.negated, EventStatus.OCCURRED
-    inherited_mode = _discourse(trigger, view, parties, history, view.index)
+    if (status == EventStatus.NEGATED and trigger.sense.negated and kind == trigger.sense.type
+            and trigger.sense.pos != "noun"):
+        kind, status = trigger.sense.negated, EventStatus.OCCURRED  # "did not agree", "will not accept"
     located = find_location(view, trigger.anchor, lexicon)
     place = located[1] if located else None
+    mode = _mode(trigger, view, parties, lexicon, None)
+    inherited_mode = _discourse(trigger, view, parties, mode, history, lexicon)
+    if kind == "PROTEST" and not parties.sources and place is not None:
+        parties.sources = [place]  # unnamed protesters are people of the place they protest in
+        parties.inferred = True
     mode = _mode(trigger, view, parties, lexicon, place)
     if kind == "CONSULT" and mode is None and inherited_mode is not None:
         mode = inherited_mode
     if kind != trigger.type:  # a refusal coded from a negated agreement
         mode = None
-    if _is_symmetric(trigger, mode) and kind == trigger.type and not parties.from_content:
-        everyone = _participants(parties)
-        parties.sources, parties.targets = list(everyone), list(everyone)
-    elif kind == "CONSULT" and mode == "visit" and place is not None and trigger.sense.mode != "visit":
+    everyone = _participants(parties)
+    if kind == "CONSULT" and mode == "visit" and place is not None and trigger.sense.mode != "visit":
         _visit_sides(parties, place)
+    elif is_symmetric(trigger) and kind == trigger.type and len(everyone) > 1:
+        parties.sources = list(everyone)
+        parties.targets = unique(everyone + parties.targets)
+    else:
+        parties.sources = list(everyone)
     date = find_date(view, trigger.anchor, published)
     if status == EventStatus.OCCURRED and date.basis == "timex" and published is not None and date.value:
         if _after(date.value, published) and not view.is_past(view.clause_head(trigger.anchor)):

@@ -63,7 +63,8 @@ class Sense:
     @property
     def specificity(self) -> int:
         """How much a match of this sense says: constraints met and words matched."""
-        return (2 if self.objects else 0) + (1 if self.preps else 0) + (1 if self.subjects else 0) + len(self.words)
+        return ((2 if self.objects else 0) + (1 if self.preps else 0) + (1 if self.subjects else 0)
+                + (1 if self.without else 0) + len(self.words))
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Grammar:
     """Grammar words the coder reads (all lemmas lower case); see ``grammar.toml``."""
 
     support: frozenset[str]
+    topic_objects: frozenset[str]
     reporting: frozenset[str]
     aspectual: frozenset[str]
     object_control: frozenset[str]
@@ -210,6 +212,7 @@ def _grammar(data: dict) -> Grammar:
         quantifiers = groups.pop("quantifiers", [])
         return Grammar(
             support=_frozen(verbs["support"], first_words=True),
+            topic_objects=_frozen(verbs["topic_objects"]),
             reporting=_frozen(verbs["reporting"]),
             aspectual=_frozen(verbs["aspectual"]),
             object_control=_frozen(verbs["object_control"]),

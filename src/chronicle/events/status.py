@@ -19,6 +19,8 @@ OCCURRED, PLANNED, HYPOTHETICAL, NEGATED = (
 # edges through which a governing clause lends its status to what it governs
 _INHERIT = frozenset({"xcomp", "advcl", "prep", "pobj", "pcomp", "dobj", "nsubjpass", "nsubj", "attr", "oprd",
                       "conj", "appos", "compound", "acl", "npadvmod", "dative", "amod", "poss", "nmod", "acomp"})
+# prepositions whose object is an earlier event, whatever the clause around it says
+_PAST_REFERENCE = frozenset({"after", "following", "since"})
 # edges through which a negation reaches the event ("did not hold talks", "refused to attend")
 _NEGATE = frozenset({"xcomp", "dobj", "nsubjpass", "attr", "acomp"})
 
@@ -83,8 +85,16 @@ def _governor(view: SentenceView, node: int, parent: int, dep: str, grammar: Gra
             return HYPOTHETICAL
         if lemma == "be" and any(view.lower(a) == "to" for a in view.kids(node, "aux")):
             return PLANNED  # "is to meet"
-    if dep == "acl" and view.is_noun(parent) and any(view.lower(a) == "to" for a in view.kids(node, "aux")):
-        return PLANNED  # "plans to sit down", "a chance to discuss"
+    if dep in ("pobj", "pcomp") and parent is not None:
+        holder = view.head(parent)  # "open to holding talks", "ready for talks", "unwilling to meet"
+        if holder is not None and view.dep(parent) == "prep" and view.tok(holder).pos == "ADJ":
+            word = view.lemma(holder)
+            if word in grammar.negated_adjectives:
+                return NEGATED
+            if word in grammar.planned_adjectives:
+                return PLANNED
+            if word in grammar.hypothetical_adjectives:
+                return HYPOTHETICAL
     return None
 
 
@@ -93,12 +103,18 @@ def event_status(view: SentenceView, anchor: int, grammar: Grammar) -> EventStat
     own = _own(view, anchor, grammar, negation=True)
     if own is not None:
         return own
+    parent = view.head(anchor)
+    if (parent is not None and view.dep(anchor) == "acl" and view.is_noun(parent)
+            and any(view.lower(a) == "to" for a in view.kids(anchor, "aux"))):
+        return PLANNED  # "plans to sit down", "a chance to discuss"
     node, negation = anchor, True
     for steps, (parent, dep) in enumerate(view.ancestors(anchor)):
         if steps >= 8 or dep in ("relcl", "parataxis"):
             break
         if dep == "ccomp" and view.lemma(parent) in grammar.reporting:
             break
+        if dep == "pobj" and view.lower(parent) in _PAST_REFERENCE:
+            break  # "following a meeting", "after the call": a point of reference already past
         lent = _governor(view, node, parent, dep, grammar)
         if lent is not None and (lent != NEGATED or negation):
             return lent

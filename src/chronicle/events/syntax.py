@@ -179,27 +179,33 @@ class SentenceView:
         """The noun phrase headed by ``i`` (without relative or clausal modifiers)."""
         return self.subtree(i, keep=NP_DEPS)
 
-    def core(self, i: int) -> list[int]:
+    def core(self, i: int, possessor: bool = True) -> list[int]:
         """The noun phrase headed by ``i`` without its prepositional phrases other than "of"
-        ("thousands of refugees", but not "talks with the leaders of Romania")."""
+        ("thousands of refugees", but not "talks with the leaders of Romania"); without the
+        possessor's words when ``possessor`` is False ("Reagan's statement" is no Reagan)."""
         out, todo = [], [i]
         while todo:
             node = todo.pop()
             out.append(node)
             for c in self.children.get(node, []):
                 d = self.dep(c)
+                if d == "poss" and not possessor:
+                    continue
                 if d in CORE_DEPS or (d == "prep" and self.lower(c) == "of") or (d == "pobj" and self.lower(node) == "of"):
                     todo.append(c)
         return sorted(out)
 
     def clause_head(self, i: int) -> int:
-        """The verb heading the clause token ``i`` belongs to (``i`` itself for a verb)."""
+        """The verb heading the clause token ``i`` belongs to (``i`` itself for a verb; the root of
+        a sentence without a verb, such as a caption)."""
         if self.is_verb(i):
             return i
+        top = i
         for a, _ in self.ancestors(i):
             if self.is_verb(a):
                 return a
-        return i
+            top = a
+        return top
 
     def within(self, node: int, top: int) -> bool:
         """``node`` is ``top`` or one of its descendants."""

@@ -19,11 +19,17 @@ OBJECT_PREPS = frozenset({"of", "from", "to", "into", "on", "against", "over", "
 # prepositions introducing the content of a verbal act ("accused of", "blamed for", "agreed to")
 CONTENT_PREPS = frozenset({"to", "for", "of", "on", "upon", "about", "over", "against", "into"})
 # named-entity labels a proper noun trigger may not carry ("March" is a month, "Summit" may be a name)
-_NOT_EVENT_ENTS = frozenset({"PERSON", "GPE", "DATE", "NORP", "LOC", "TIME", "CARDINAL", "MONEY", "ORDINAL", "PERCENT", "QUANTITY"})
+_NOT_EVENT_ENTS = frozenset({"PERSON", "GPE", "DATE", "NORP", "LOC", "TIME", "CARDINAL", "MONEY", "ORDINAL", "PERCENT",
+                             "QUANTITY", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp", "npadvmod", "oprd", "agent", "dative"})
 # how a trigger may hang below the trigger it completes
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "attr", "oprd", "acomp",
-                              "nsubjpass", "dative", "compound", "amod", "conj", "nmod", "advcl", "poss"})
+                              "nsubjpass", "dative", "compound", "amod", "conj", "nmod", "advcl", "poss", "appos"})
+# how an object phrase may be built ("part of a military aid program")
+_OBJECT_PATH_DEPS = frozenset({"dobj", "nsubjpass", "dative", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos"})
+# prepositions by which an event noun tells the setting of an event of the same type ("killed in an attack")
+_SAME_EVENT_PREPS = frozenset({"in", "during", "with", "by", "through", "amid", "via"})
+_CLAUSAL = frozenset({"xcomp", "ccomp", "dobj", "acl", "pcomp", "advcl"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "attr", "appos", "dative", "oprd", "npadvmod", "ROOT"})
 
 
@@ -38,14 +44,17 @@ class Trigger:
     sense: Sense
     contents: list["Trigger"] = field(default_factory=list)
     absorbed_by: "Trigger | None" = None
+    via: str = ""  # the dependency by which this trigger hangs below the one that absorbed it
 
     @property
     def type(self) -> str:
-        """The event type, after an order or a vow took the type of what it orders or vows."""
-        for content in self.contents:
-            mapped = self.sense.content.get(content.type)
-            if mapped:
-                return mapped
+        """The event type, after an order or a vow took the type of what it orders or vows
+        ("ordered the paper to suspend publication" is COERCE; "vowed to fight" a THREATEN)."""
+        if self.sense.pos != "noun":
+            for content in self.contents:
+                mapped = self.sense.content.get(content.type)
+                if mapped and content.via in _CLAUSAL:
+                    return mapped
         return self.sense.type
 
 
@@ -112,7 +121,7 @@ def _has_object(view: SentenceView, anchor: int, sense: Sense) -> bool:
     direct = view.kids(anchor, "dobj", "dative", "attr", "oprd", "nsubjpass")
     if sense.preps:
         direct += [o for _, o in view.prep_objects(anchor, sense.preps)]
-    core = [t for h in direct for t in view.core(h) if view.dep(t) not in ("poss", "det", "case")]
+    core = [t for h in direct for t in view.core(h, possessor=False)]
     for obj in sense.objects:
         if obj.startswith("@"):
             kind = obj[1:]
@@ -139,7 +148,8 @@ def has_partner(view: SentenceView, anchor: int, lexicon: EventLexicon) -> bool:
     if view.prep_objects(anchor, {"with"}):
         return True
     phone = dict(lexicon.cues.consult).get("phone", ())
-    near = {view.lemma(t) for t in view.subtree(anchor, keep=frozenset({"prep", "pobj", "compound", "amod", "npadvmod"}))}
+    near = {view.lemma(o) for _, o in view.prep_objects(anchor, ("by", "over", "on", "via", "through"))}
+    near |= {view.lemma(m) for m in view.kids(anchor, "compound", "amod", "npadvmod")}
     if any(cue in near for cue in phone):
         return True
     for s in view.kids(anchor, "nsubj"):
@@ -229,10 +239,11 @@ def _absorbs(view: SentenceView, gov: Trigger, child: Trigger, path: list[int], 
             return False
         if top_dep in ("nsubj", "npadvmod", "appos", "mark"):
             return False
-        return all(d in _COMPLEMENT_DEPS or d in NP_DEPS for d in via)
+        return all(d in _COMPLEMENT_DEPS for d in via)
     if child.sense.type == gov.sense.type:
-        return True
-    if top_dep in ("dobj", "nsubjpass", "dative") and all(d in NP_DEPS or d in ("dobj", "nsubjpass", "dative") for d in via):
+        # one event told twice: "killed ... in a bomb attack"
+        return len(path) == 2 and via[0] == "pobj" and view.lower(top) in _SAME_EVENT_PREPS
+    if top_dep in ("dobj", "nsubjpass", "dative") and all(d in _OBJECT_PATH_DEPS for d in via):
         return view.lemma(gov.anchor) not in lexicon.grammar.support or bool(gov.sense.objects)
     if top_dep == "advcl" and child.sense.type in ("REQUEST", "ACCUSE") and any(
         view.lower(a) == "to" for a in view.kids(top, "aux")
@@ -253,9 +264,10 @@ def absorb(view: SentenceView, triggers: list[Trigger], lexicon: EventLexicon) -
             if gov is not None:
                 if _absorbs(view, gov, child, path, lexicon):
                     child.absorbed_by = gov
+                    child.via = view.dep(path[-1])
                     gov.contents.append(child)
                 break
-            if len(path) >= 4 or view.dep(path[-1]) in ("relcl", "parataxis", "appos", "npadvmod"):
+            if len(path) >= 4 or view.dep(path[-1]) in ("relcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "dep"):
                 break
             if view.dep(path[-1]) == "ccomp" and view.lemma(node) in lexicon.grammar.reporting:
                 break  # a reported clause keeps its own events
