@@ -69,6 +69,14 @@ def find_cues(tree: Tree, lexicon: Cues) -> list[Cue]:
     return found
 
 
+def any_verb_cue(tree: Tree, i: int) -> Cue:
+    """A cue for a verb the lexicon lacks, used only where a quotation shows it reports speech
+    ("…?" he wondered; Toomey fumed: "…")."""
+    token = tree.tokens[i]
+    verb = Verb(lemma=token.lemma.lower(), forms=(), quote_only=True)
+    return Cue(i, verb, *_verb_group(tree, i))
+
+
 def _verb_group(tree: Tree, i: int) -> tuple[int, int]:
     """The verb with its auxiliaries, negation, adjacent adverbs and particle."""
     first, last = i, i + 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronicle.quotes.clauses import Cue, content_children
+from chronicle.quotes.clauses import SUBJECT_DEPS, Cue, any_verb_cue, content_children
 from chronicle.quotes.marks import QuoteSpan, last_inner
 from chronicle.quotes.tree import QUOTE_TOKENS, Tree
 
@@ -54,9 +54,14 @@ def attach_quotes(tree: Tree, spans: tuple[QuoteSpan, ...], cues: list[Cue]) -> 
             cue = _left_cue(tree, span, inside, by_token)
         if cue is None:
             cue = _colon_cue(tree, span, by_token)
-        signed = None if cue is not None else _signature(tree, span, inside)
+        signed = None
+        if cue is None:
+            signed = _colon_clause(tree, _colon_before(tree, span, inside), span) or _signature(tree, span, inside)
+        if signed is not None and signed[1] is None:
+            cue, signed = signed[0], None
         if signed is not None:
             cue, name = signed
+            assert name is not None
             drafts[cue.token] = DirectDraft(cue, [span], tree.tokens[name[1] - 1].end, name)
             continue
         if cue is None:
@@ -109,6 +114,57 @@ def _signature(tree: Tree, span: QuoteSpan, inside: range) -> tuple[Cue, tuple[i
     return Cue(k, None, k, k + 1, mark="dash"), (name_first, name_last)
 
 
+def _colon_before(tree: Tree, span: QuoteSpan, inside: range) -> int | None:
+    """The colon that announces the quotation, at the end of its clause or of the paragraph before."""
+    text = tree.text
+    k = inside[0] - 1
+    if k >= 0 and tree.tokens[k].text == ":" and tree.line_of(tree.tokens[k].start) == tree.line_of(span.start):
+        return k
+    line = tree.line_of(span.start)
+    if text[tree.line_start(line) : span.start].strip():
+        return None
+    before = text[: span.start].rstrip()
+    if not before.endswith(":") or tree.line_of(len(before) - 1) == line:
+        return None
+    colon = tree.token_at(len(before) - 1)
+    if colon >= len(tree.tokens) or tree.tokens[colon].text != ":":
+        return None
+    return colon
+
+
+def _colon_clause(tree: Tree, colon: int | None, span: QuoteSpan) -> tuple[Cue, tuple[int, int] | None] | None:
+    """The speaker of a quotation announced by a colon when no cue word of the lexicon does it.
+
+    "Philip Bump: “…”" — a name alone before the colon is the source (the colon the cue);
+    "She went on: “…”", "As John Cornyn put it: “…”" — the verb of the clause before the colon,
+    with its subject as the source.
+    """
+    if colon is None or colon == 0 or not _ends_clause(tree, span):
+        return None
+    tokens = tree.tokens
+    line = tree.line_of(tokens[colon].start)
+    first = colon
+    while first > 0 and tree.line_of(tokens[first - 1].start) == line and tokens[first - 1].text not in _SENTENCE_END | _SIGNATURE_DASHES:
+        first -= 1
+    words = [t for t in tokens[first:colon] if t.text[0].isalnum()]
+    if 0 < len(words) <= 5 and all(t.text[0].isupper() for t in words) and colon - first <= 7:
+        return Cue(colon, None, colon, colon + 1, mark="colon"), (first, colon)
+    head = colon - 1
+    for _ in range(12):
+        parent = tokens[head].head
+        if parent < 0 or parent == head or parent >= colon or parent < first:
+            break
+        head = parent
+    token = tokens[head]
+    subject = tree.child(head, *SUBJECT_DEPS)
+    if token.pos != "VERB" or subject is None or tokens[subject].dep == "expl" or tokens[subject].text.lower() in ("it", "there", "this"):
+        return None
+    if any(tokens[c].dep in ("dobj", "ccomp", "attr") for c in tree.children[head]) and head != colon - 1:
+        # "The piece used one of her quotes as its headline:" – an act, not a report
+        return None
+    return any_verb_cue(tree, head), None
+
+
 def _colon_cue(tree: Tree, span: QuoteSpan, by_token: dict[int, Cue]) -> Cue | None:
     """A cue ending the paragraph before with a colon: The New York Times reports: ¶ "…"."""
     text = tree.text
@@ -148,11 +204,28 @@ def _right_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, C
         if tree.line_of(token.start) != line or token.text in QUOTE_TOKENS or token.text in _SENTENCE_END:
             return None
         cue = by_token.get(j)
+        if cue is None and inner_end in _UTTERANCE_END and _bare_speech_verb(tree, j, k):
+            cue = any_verb_cue(tree, j)
         if cue is not None and not cue.according:
             if inner_end in _SENTENCE_END and any(c > j for c in content_children(tree, cue)):
                 return None  # "…recklessness." Park said Kim's state is …: a new sentence with its own report
             return cue if _only_cue_clause(tree, cue, range(k, j), inside) else None
     return None
+
+
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+
+
+def _bare_speech_verb(tree: Tree, j: int, k: int) -> bool:
+    """True for "…," Toomey fumed / he wondered: a finite verb whose subject stands between the
+    quotation and the verb and which takes no object or complement of its own."""
+    token = tree.tokens[j]
+    if token.tag not in ("VBD", "VBZ", "VBP") or token.head < 0:
+        return False
+    subject = tree.child(j, "nsubj")
+    if subject is None or not k <= subject < j or tree.tokens[subject].dep == "expl":
+        return False
+    return not any(tree.tokens[c].dep in _COMPLEMENTS for c in tree.children[j])
 
 
 def _left_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, Cue]) -> Cue | None:
