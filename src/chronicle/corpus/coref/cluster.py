@@ -49,7 +49,7 @@ class CorefSettings:
         place_conflicts: keep mentions apart when both name places and share none.
     """
 
-    subtopic_threshold: float = 0.09
+    subtopic_threshold: float = 0.085
     max_candidates: int = 64
     time_conflicts: bool = False
     place_conflicts: bool = False

@@ -203,8 +203,8 @@ def extract_mentions(model: Any, documents: Sequence[TokenisedDocument]) -> tupl
                     role=head.dep_,
                     event_type=span.event_type,
                     participants=frozenset(participants),
-                    places=frozenset(places | sentence_places),
-                    times=frozenset(times | sentence_times),
+                    places=frozenset(places),
+                    times=frozenset(times),
                     context=frozenset(context - {_word(head.lemma_)}),
                     sentence=span.sentence,
                 )
