@@ -109,11 +109,14 @@ def test_she_is_the_woman_named_before_not_the_nearest_man(reader: Reader) -> No
 
 
 def test_an_unclear_pronoun_stays_unresolved(reader: Reader) -> None:
-    text = "Lee Nak-yon met Park Won-soon in Seoul. “We agreed on nothing,” he said."
+    text = "Pat Quinlan told Robin Ashford about the deal on Monday. “We agreed on nothing,” she said."
     quote = next(q for q in reader.quotes(text) if q.direct)
-    assert quote.source == "he"
-    # two men were named just before: without more evidence the speaker is not guessed
+    assert quote.source == "she"
+    # two people of unknown gender were named just before: the speaker is not guessed
     assert quote.speaker is None
+    text = "Pat Quinlan told reporters about the deal on Monday. “We agreed on nothing,” she said."
+    quote = next(q for q in reader.quotes(text) if q.direct)
+    assert quote.speaker is not None and quote.speaker.name == "Pat Quinlan"
 
 
 def test_a_report_inside_a_report_is_not_separate(reader: Reader) -> None:

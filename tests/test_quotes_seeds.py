@@ -23,7 +23,7 @@ SPEAKERS = {
     "We had a very constructive discussion on trade and investment": "person:shinzo-abe",
     "President Trump made well-wishing remarks": "person:chung-eui-yong",
     "South Korea, not a member of the U.S. clan": "person:kim-kye-gwan",
-    "coordinate closely": "person:shinzo-abe",
+    '"coordinate closely" on steps': "person:shinzo-abe",
 }
 
 

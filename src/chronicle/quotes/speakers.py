@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 from typing import Sequence
 
 from chronicle.models import Actor, ActorKind, ActorMention
@@ -126,9 +127,10 @@ class Speakers:
         return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
 
     def _document_genders(self) -> dict[str, str]:
-        """Person actor id → gender, from the document's own words: the pronouns the actors stage
-        resolved to a person, and gendered titles in or just before a name ("Ms.", "spokeswoman")."""
-        genders: dict[str, str] = {}
+        """Person actor id → gender: the packaged people tables, then the document's own words —
+        the pronouns the actors stage resolved to a person, and gendered titles in or just before
+        a name ("Ms.", "spokeswoman")."""
+        genders: dict[str, str] = dict(_table_genders())
         words = self.lexicon.gender_words
         text = self.tree.text
         for mention in self.mentions:
@@ -150,3 +152,11 @@ def _government(actor: Actor) -> Actor:
     if actor.kind is ActorKind.STATE and actor.sector is None:
         return replace(actor, sector="GOV")
     return actor
+
+
+@cache
+def _table_genders() -> tuple[tuple[str, str], ...]:
+    """(actor id, gender) of the people in the packaged actor tables (read once per process)."""
+    from chronicle.actors import load_knowledge
+
+    return tuple((f"person:{p.id}", p.gender) for p in load_knowledge().people.values() if p.gender)
