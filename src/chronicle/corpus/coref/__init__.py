@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from chronicle.corpus.coref.cluster import CorefSettings, cluster_mentions, lemma_baseline
 from chronicle.corpus.coref.documents import document_subtopics
+from chronicle.corpus.coref.events import document_from_tokens, mention_from_event
 from chronicle.corpus.coref.features import document_words, extract_mentions
 from chronicle.corpus.coref.lexicon import CorefLexicon, load_coref_lexicon
 from chronicle.corpus.coref.model import CorefDocument, CorefMention, MentionSpan, TokenisedDocument
@@ -22,9 +23,11 @@ __all__ = [
     "MentionSpan",
     "TokenisedDocument",
     "cluster_mentions",
+    "document_from_tokens",
     "document_subtopics",
     "document_words",
     "extract_mentions",
     "lemma_baseline",
     "load_coref_lexicon",
+    "mention_from_event",
 ]

@@ -111,23 +111,17 @@ def _entity_tokens(token: Any) -> list[Any]:
     return [token]
 
 
-def _sentence_features(doc: Any, stop_words: frozenset[str] | set[str]) -> tuple[set[str], set[str], set[str]]:
-    """Places, times and content lemmas of a whole sentence."""
-    places: set[str] = set()
-    times: set[str] = set()
+def _sentence_context(doc: Any, stop_words: frozenset[str] | set[str]) -> frozenset[str]:
+    """Content lemmas and name keys of a whole sentence."""
     context: set[str] = set()
     for entity in doc.ents:
-        if entity.label_ in _PLACE_LABELS:
-            places.update(_entity_keys(entity))
-        elif entity.label_ in _TIME_LABELS:
-            times.update(_entity_keys(entity))
-        elif entity.label_ in _PARTY_LABELS:
+        if entity.label_ in _PLACE_LABELS | _TIME_LABELS | _PARTY_LABELS:
             context.update(_entity_keys(entity))
     for token in doc:
-        lemma = token.lemma_.lower()
+        lemma = _word(token.lemma_)
         if token.pos_ in _CONTENT_POS and lemma not in stop_words and len(lemma) > 1:
             context.add(lemma)
-    return places, times, context
+    return frozenset(context)
 
 
 def _base_form(nlp: Any, token: Any, cache: dict[str, str]) -> str:
@@ -183,12 +177,11 @@ def extract_mentions(model: Any, documents: Sequence[TokenisedDocument]) -> tupl
     mentions: list[CorefMention] = []
     texts: list[CorefDocument] = []
     for document in documents:
-        sentence_cache: dict[int, tuple[set[str], set[str], set[str]]] = {}
+        contexts: dict[int, frozenset[str]] = {}
         for span in document.mentions:
             doc = parsed[(document.id, span.sentence)]
-            if span.sentence not in sentence_cache:
-                sentence_cache[span.sentence] = _sentence_features(doc, stop_words)
-            sentence_places, sentence_times, context = sentence_cache[span.sentence]
+            if span.sentence not in contexts:
+                contexts[span.sentence] = _sentence_context(doc, stop_words)
             tokens = [doc[i] for i in span.tokens if i < len(doc)]
             head = _head(tokens)
             participants, places, times = _arguments(head)
@@ -205,7 +198,7 @@ def extract_mentions(model: Any, documents: Sequence[TokenisedDocument]) -> tupl
                     participants=frozenset(participants),
                     places=frozenset(places),
                     times=frozenset(times),
-                    context=frozenset(context - {_word(head.lemma_)}),
+                    context=contexts[span.sentence] - {_word(head.lemma_)},
                     sentence=span.sentence,
                 )
             )

@@ -18,10 +18,11 @@ class CorefMention:
     documents it may be merged across (mentions of different topics are never merged; "" puts
     everything in one topic). ``lemma`` is the trigger's lemma (lower case); ``phrase`` the
     lemmas of a trigger of several words ("open fire", "pass away"; "" for one word); ``pos`` its
-    coarse part of speech and ``role`` its dependency relation ("nsubj", "compound", "ROOT", ...) ("VERB", "NOUN", ...), ``event_type`` a type when one is known (PLOVER, or
-    None). ``participants``, ``places`` and ``times`` are normalised words naming who took part,
-    where and when (actor ids, lemmas of argument heads, date values); ``context`` the content
-    lemmas of the mention's sentence.
+    coarse part of speech ("VERB", "NOUN", ...) and ``role`` its dependency relation ("ROOT",
+    "dobj", ...); ``event_type`` a type when one is known (PLOVER, or None). ``participants``,
+    ``places`` and ``times`` are normalised words naming who took part, where and when (actor
+    ids or names and argument lemmas; place names; time words or TIMEX3 date values);
+    ``context`` the content lemmas of the mention's sentence; ``sentence`` its index.
     """
 
     id: str
