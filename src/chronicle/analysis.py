@@ -50,6 +50,7 @@ class Toolkit:
     knowledge: Any  # chronicle.actors.Knowledge
     lexicon: Any  # chronicle.events.EventLexicon
     sentence_filter: Any  # decides which sentences get the full parse
+    entity_filter: Any = None  # decides which parsed sentences need the entity recogniser
 
 
 @dataclass(frozen=True)
@@ -77,18 +78,20 @@ def load_toolkit(settings: Settings) -> Toolkit:
 
 @cache
 def _load_toolkit(model_name: str, actors_file: str | None) -> Toolkit:
-    from chronicle.actors import load_knowledge
+    from chronicle.actors import entity_sentence_filter, load_knowledge
     from chronicle.events import event_sentence_filter, load_event_lexicon
     from chronicle.language import load_language_model
     from chronicle.quotes import quote_sentence_filter
 
     check_stage_order()
     lexicon = load_event_lexicon()
+    knowledge = load_knowledge(actors_file)
     return Toolkit(
         language=load_language_model(model_name),
-        knowledge=load_knowledge(actors_file),
+        knowledge=knowledge,
         lexicon=lexicon,
         sentence_filter=_Either(event_sentence_filter(lexicon), quote_sentence_filter()),
+        entity_filter=entity_sentence_filter(knowledge),
     )
 
 
@@ -117,7 +120,7 @@ def analyse_text(
 
     if timexes is None:
         timexes = find_timexes(text, published)
-    parse = parse_text(toolkit.language, text, toolkit.sentence_filter)
+    parse = parse_text(toolkit.language, text, toolkit.sentence_filter, toolkit.entity_filter)
     mentions = find_actor_mentions(text, parse, toolkit.knowledge, published)
     events = extract_events(text, parse, mentions, timexes, published)
     counts = find_stated_counts(text, parse, mentions, published)

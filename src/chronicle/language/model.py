@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from chronicle.errors import LanguageModelError
+from chronicle.language.attributes import TokenAttributes
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class LanguageModel:
     name: str
     nlp: Any
     full_pipes: tuple[str, ...]
+    attributes: TokenAttributes | None = None  # fast POS and lemmas, when the pipeline has the components
+    skipped: tuple[str, ...] = ()  # components replaced by ``attributes``
 
     @property
     def tokenizer(self) -> Any:
@@ -46,4 +49,8 @@ def load_language_model(name: str) -> LanguageModel:
     missing = {"tagger", "parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise LanguageModelError(f"the spaCy pipeline '{name}' lacks the component(s) {', '.join(sorted(missing))}")
+    if {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names) and getattr(nlp.get_pipe("lemmatizer"), "mode", "") == "rule":
+        return LanguageModel(
+            name, nlp, tuple(nlp.pipe_names), TokenAttributes.from_pipeline(nlp), ("attribute_ruler", "lemmatizer")
+        )
     return LanguageModel(name=name, nlp=nlp, full_pipes=tuple(nlp.pipe_names))

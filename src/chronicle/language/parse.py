@@ -26,36 +26,80 @@ def _analyse_all(_words: Sequence[str]) -> bool:
     return True
 
 
-def parse_text(model: LanguageModel, text: str, needs_analysis: SentenceFilter = _analyse_all) -> Parse:
+def parse_text(
+    model: LanguageModel,
+    text: str,
+    needs_analysis: SentenceFilter = _analyse_all,
+    needs_entities: SentenceFilter | None = None,
+) -> Parse:
     """Parse one text; see ``parse_texts``."""
-    return next(parse_texts(model, [text], needs_analysis))
+    return next(parse_texts(model, [text], needs_analysis, needs_entities))
 
 
 def parse_texts(
     model: LanguageModel,
     texts: Iterable[str],
     needs_analysis: SentenceFilter = _analyse_all,
+    needs_entities: SentenceFilter | None = None,
     batch_size: int = 64,
 ) -> Iterator[Parse]:
     """Yield one ``Parse`` per text, in order; offsets index each text as given.
 
-    Sentences selected by ``needs_analysis`` (all of them by default) get tags, lemmas,
-    dependencies and entities; the rest keep bare tokens.
+    Sentences selected by ``needs_analysis`` (all of them by default; it sees lower-cased token
+    texts) get tags, lemmas and dependencies; the rest keep bare tokens. Consecutive selected
+    sentences are analysed together, with their boundaries fixed in advance so no parse crosses
+    them. Entities are recognised in the analysed sentences that ``needs_entities`` selects (it
+    sees the tokens as written; all analysed sentences when it is None).
     """
     texts = list(texts)
     docs = [model.tokenizer(text) for text in texts]
     spans: list[list[tuple[int, int]]] = [_sentence_spans(doc) for doc in docs]
-    chosen: list[tuple[int, int, int]] = []  # (text index, first token, last token)
+    chunks: list[tuple[int, list[tuple[int, int]]]] = []  # (text index, runs of selected sentences)
     for t, doc in enumerate(docs):
+        run: list[tuple[int, int]] = []
         for first, last in spans[t]:
             if needs_analysis([doc[i].lower_ for i in range(first, last)]):
-                chosen.append((t, first, last))
-    analysed = model.nlp.pipe((docs[t][first:last].as_doc() for t, first, last in chosen), batch_size=batch_size)
-    results: dict[tuple[int, int], object] = {}
-    for key, sent_doc in zip(chosen, analysed):
-        results[(key[0], key[1])] = sent_doc
+                run.append((first, last))
+                continue
+            if run:
+                chunks.append((t, run))
+                run = []
+        if run:
+            chunks.append((t, run))
+    skipped = list(model.skipped) + (["ner"] if needs_entities is not None else [])
+    analysed = model.nlp.pipe((_chunk_doc(docs[t], run) for t, run in chunks), batch_size=batch_size, disable=skipped)
+    if needs_entities is not None:
+        analysed = _with_entities(model, list(analysed), chunks, docs, needs_entities, batch_size)
+    results: dict[int, dict[int, tuple[object, int]]] = {t: {} for t in range(len(docs))}
+    for (t, run), chunk_doc in zip(chunks, analysed):
+        base = run[0][0]
+        for first, _ in run:
+            results[t][first] = (chunk_doc, base)
     for t, doc in enumerate(docs):
-        yield _to_parse(doc, spans[t], {first: results[(t, first)] for (tt, first) in results if tt == t})
+        yield _to_parse(doc, spans[t], results[t], model)
+
+
+def _with_entities(model, analysed, chunks, docs, needs_entities, batch_size):  # type: ignore[no-untyped-def]
+    """Run the entity recogniser on the chunks with at least one sentence that needs it."""
+    wanted = [
+        k
+        for k, (t, run) in enumerate(chunks)
+        if any(needs_entities([docs[t][i].text for i in range(first, last)]) for first, last in run)
+    ]
+    ner = model.nlp.get_pipe("ner")
+    for k, doc in zip(wanted, ner.pipe((analysed[k] for k in wanted), batch_size=batch_size)):
+        analysed[k] = doc
+    return analysed
+
+
+def _chunk_doc(doc, run: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """A Doc of the tokens from the run's first sentence to its last, with sentence starts preset."""
+    base = run[0][0]
+    chunk = doc[base : run[-1][1]].as_doc()
+    starts = {first - base for first, _ in run}
+    for token in chunk:
+        token.is_sent_start = token.i in starts
+    return chunk
 
 
 def _sentence_spans(doc) -> list[tuple[int, int]]:
@@ -96,49 +140,53 @@ def _sentence_spans(doc) -> list[tuple[int, int]]:
     return cleaned
 
 
-def _to_parse(doc, spans: list[tuple[int, int]], analysed: dict[int, object]) -> Parse:
+def _to_parse(doc, spans: list[tuple[int, int]], analysed: dict[int, tuple[object, int]], model: LanguageModel) -> Parse:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     entities: list[Entity] = []
+    attributes = model.attributes
     for first, last in spans:
         base = len(tokens)
-        sent_doc = analysed.get(first)
-        if sent_doc is None:
+        found = analysed.get(first)
+        if found is None:
             for k in range(first, last):
                 tok = doc[k]
                 if tok.is_space:
                     continue
                 tokens.append(Token(len(tokens), tok.idx, tok.idx + len(tok.text), tok.text, tok.lower_, "", ""))
         else:
-            offset = doc[first].idx
+            chunk_doc, chunk_base = found
+            offset = doc[chunk_base].idx
+            sent = chunk_doc[first - chunk_base : last - chunk_base]  # type: ignore[index]
             index: dict[int, int] = {}
-            for tok in sent_doc:
+            for tok in sent:
                 if not tok.is_space:
                     index[tok.i] = base + len(index)
-            for tok in sent_doc:
+            for tok in sent:
                 if tok.is_space:
                     continue
                 head = index.get(tok.head.i, index[tok.i])
+                pos, lemma = attributes.assign(tok) if attributes is not None else (tok.pos_, tok.lemma_)
                 tokens.append(
                     Token(
                         index[tok.i],
                         offset + tok.idx,
                         offset + tok.idx + len(tok.text),
                         tok.text,
-                        tok.lemma_ or tok.lower_,
-                        tok.pos_,
+                        lemma or tok.lower_,
+                        pos,
                         tok.tag_,
                         tok.dep_,
                         head,
                         tok.ent_type_,
                     )
                 )
-            for ent in sent_doc.ents:
+            for ent in sent.ents:
                 kept = [index[k] for k in range(ent.start, ent.end) if k in index]
                 if kept:
                     entities.append(
                         Entity(offset + ent.start_char, offset + ent.end_char, kept[0], kept[-1] + 1, ent.label_, ent.text)
                     )
         if len(tokens) > base:
-            sentences.append(Sentence(tokens[base].start, tokens[-1].end, base, len(tokens), sent_doc is not None))
+            sentences.append(Sentence(tokens[base].start, tokens[-1].end, base, len(tokens), found is not None))
     return Parse(tuple(tokens), tuple(sentences), tuple(entities))
