@@ -7,6 +7,7 @@ documented in ``chronicle.actors.knowledge``.
 """
 
 from chronicle.actors.knowledge import Candidate, Knowledge, load_knowledge
+from chronicle.actors.needs import entity_sentence_filter
 from chronicle.actors.resolve import find_actor_mentions
 from chronicle.actors.tables import Contextual, Organisation, Person, Role, State, Title
 
@@ -19,6 +20,7 @@ __all__ = [
     "Role",
     "State",
     "Title",
+    "entity_sentence_filter",
     "find_actor_mentions",
     "load_knowledge",
 ]
