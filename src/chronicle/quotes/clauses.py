@@ -128,9 +128,14 @@ def subject_of(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -
 
 
 def _continues_report(tree: Tree, i: int, cue_tokens: frozenset[int]) -> bool:
-    """True for a cue participle ("adding") hanging from the clause another cue reports."""
+    """True for a cue that continues the report of the clause it hangs from, with no subject of
+    its own: "Abe said they talked, adding …", "said Gates was not involved and said …"."""
     token = tree.tokens[i]
-    if i not in cue_tokens or token.tag != "VBG" or token.dep != "advcl":
+    if i not in cue_tokens or token.head < 0:
+        return False
+    if not (token.dep == "advcl" and token.tag == "VBG" or token.dep == "conj"):
+        return False
+    if tree.child(i, *SUBJECT_DEPS) is not None:
         return False
     head = tree.tokens[token.head]
     return head.dep == "ccomp" and head.head in cue_tokens and head.head < i
@@ -195,13 +200,20 @@ def content_ranges(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset(
         obj = tree.child(v, "dobj")
         if obj is not None and obj > v and tokens[obj].pos != "PRON":
             clause = obj
+    start = None
+    if clause is not None and tokens[clause].dep == "xcomp":
+        # "urged her peers to spurn …", "asked workers to sign up": the one asked is part of it
+        obj = tree.child(v, "dobj")
+        if obj is not None and v < obj < clause:
+            start = tree.left[obj]
     if clause is not None:
         holes = [
             (tree.left[k], tree.right[k] + 1)
             for k in tree.children[clause]
             if _continues_report(tree, k, cue_tokens)
         ]
-        return _without(tree, (tree.left[clause], tree.right[clause] + 1), holes)
+        first = tree.left[clause] if start is None else start
+        return _without(tree, (first, tree.right[clause] + 1), holes + _asides(tree, first, tree.right[clause] + 1))
     head = tokens[v].head
     inverted = tokens[v].dep == "parataxis" or (
         tokens[v].dep == "ccomp" and head not in cue_tokens and tree.child(v, *SUBJECT_DEPS) is not None
@@ -246,6 +258,21 @@ def _clausal(tree: Tree, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return []
 
 
+_ASIDE_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _asides(tree: Tree, first: int, last: int) -> list[tuple[int, int]]:
+    """Asides set off by a pair of dashes inside ``[first, last)`` ("taxes - the rate is the
+    highest - carried"): the writer's words, not the speaker's (quoted words excepted)."""
+    tokens = tree.tokens
+    dashes = [k for k in range(first, last) if tokens[k].text in _ASIDE_DASHES and tokens[k].dep != "HYPH" and tokens[k].tag != "HYPH"]
+    holes = []
+    for a, b in zip(dashes[::2], dashes[1::2]):
+        if b - a > 1 and not any(tokens[k].text in QUOTE_TOKENS for k in range(a, b)):
+            holes.append((a, b + 1))
+    return holes
+
+
 def _infinitive(tree: Tree, v: int) -> int | None:
     for c in tree.children[v]:
         token = tree.tokens[c]
@@ -263,9 +290,15 @@ def _according_content(tree: Tree, cue: Cue) -> list[tuple[int, int]]:
         sentence = tree.parse.sentences[tree.sentence[cue.token]]
         whole = (sentence.first, sentence.last)
     else:
-        # climb to the clause: "according to" often hangs from a noun or an auxiliary
-        while tokens[head].pos not in ("VERB", "AUX") and tokens[head].head not in (-1, head):
-            head = tokens[head].head
+        # climb to a clause with a subject: "according to" often hangs from a noun, an
+        # auxiliary or a phrase ("…, with less than 100 still uncommitted, according to …")
+        for _ in range(12):
+            token = tokens[head]
+            if token.head < 0 or token.head == head:
+                break
+            if token.pos in ("VERB", "AUX") and tree.child(head, *SUBJECT_DEPS) is not None:
+                break
+            head = token.head
         whole = (tree.left[head], tree.right[head] + 1)
     return _without(tree, whole, [phrase])
 

@@ -335,9 +335,10 @@ def continue_quotes(tree: Tree, drafts: list[DirectDraft], free: list[QuoteSpan]
 
 
 def _adjacent(tree: Tree, end: int, span: QuoteSpan) -> bool:
-    """True when only punctuation and spaces (line breaks included) lie between."""
+    """True when only punctuation and spaces (line breaks included) lie between; a closing mark
+    may be among them (the cue clause can end on a title: said on NBC's "Meet the Press.")."""
     gap = tree.text[end : span.start]
-    return all(c.isspace() or c in ".,;:—–-)" for c in gap) and len(gap.strip()) <= 3
+    return all(c.isspace() or c in ".,;:—–-)\"”'’" for c in gap) and len(gap.strip()) <= 3
 
 
 def _whole(tree: Tree, span: QuoteSpan, following: QuoteSpan | None) -> bool:

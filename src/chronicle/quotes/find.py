@@ -111,6 +111,9 @@ def _reported_draft(
     ranges = content_ranges(tree, cue, cue_tokens)
     if not ranges:
         return None
+    ranges = _without_linking_words(tree, ranges)
+    if not ranges:
+        return None
     parts = [_snap(tree.text, tree.chars(first, last), spans) for first, last in ranges]
     if any(s < te and ts < e for s, e in parts for ts, te in taken):
         return None
@@ -120,6 +123,18 @@ def _reported_draft(
     if source is None:
         subject = None
     return _Draft(parts, direct, cue, subject, source, through)
+
+
+def _without_linking_words(tree: Tree, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop a leading "In fact," / "Still," from the first content range (the writer's words)."""
+    first, last = ranges[0]
+    words = tree.words(first, min(last, first + 5))
+    for phrase in cues().discourse:
+        n = len(phrase)
+        if words[:n] == phrase and len(words) > n and words[n] == ",":
+            rest = tree.trim(first + n + 1, last)
+            return ([rest] if rest[1] > rest[0] else []) + ranges[1:]
+    return ranges
 
 
 def _snap(text: str, part: tuple[int, int], spans: tuple[QuoteSpan, ...]) -> tuple[int, int]:

@@ -37,6 +37,7 @@ class Cues:
     pronouns: Mapping[str, str]  # subject pronoun → required gender ("" for any)
     gender_words: Mapping[str, str]  # word → "m" / "f"
     officials: frozenset[str]  # heads of a source that speak for an institution
+    discourse: tuple[tuple[str, ...], ...] = ()  # linking words before a reported clause
 
     def verb(self, lemma: str, text: str = "") -> Verb | None:
         """The verb for a lemma, or for a written form when the lemma is unknown; None otherwise."""
@@ -98,6 +99,7 @@ def build_cues(data: Mapping) -> Cues:
         pronouns = {str(k).lower(): str(v) for k, v in data["pronouns"].items()}
         gender_words = {str(w).lower(): gender for gender, words in data["gender_words"].items() for w in words}
         officials = frozenset(str(w).lower() for w in data["officials"]["words"])
+        discourse = tuple(tuple(w.lower().split()) for w in data.get("discourse", {}).get("words", ()))
     except (KeyError, TypeError, AttributeError) as exc:
         raise KnowledgeError(f"the quote cue lexicon is malformed near {exc!r}") from exc
     return Cues(
@@ -109,4 +111,5 @@ def build_cues(data: Mapping) -> Cues:
         pronouns=MappingProxyType(pronouns),
         gender_words=MappingProxyType(gender_words),
         officials=officials,
+        discourse=discourse,
     )
