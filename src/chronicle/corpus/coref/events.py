@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from chronicle.corpus.coref.lexicon import CorefLexicon, load_coref_lexicon
 from chronicle.corpus.coref.model import CorefDocument, CorefMention
 from chronicle.models import EventMention, Token
 
@@ -29,17 +30,26 @@ def mention_from_event(
     topic: str = "",
     tokens: Sequence[Token] = (),
     sentence: int = 0,
+    lexicon: CorefLexicon | None = None,
 ) -> CorefMention:
     """Return the coreference record of one extracted event.
 
     ``tokens`` are the document's tokens (from its ``Parse``); without them the trigger's own
-    words stand in for its lemma and the sentence gives no context words.
+    words stand in for its lemma and the sentence gives no context words. A support verb with
+    its noun ("held talks") takes the noun's lemma.
+
+    Raises:
+        KnowledgeError: the packaged lexicon cannot be read (when ``lexicon`` is not given).
     """
+    words = lexicon or load_coref_lexicon()
     trigger = _covered(tokens, event.trigger_start, event.trigger_end)
     verbs = [t for t in trigger if t.pos == "VERB"]
     # A verb leads its phrase ("held talks"); in a noun phrase the head comes last ("phone call").
     content = verbs or [t for t in trigger if t.pos in ("NOUN", "ADJ", "PROPN")] or trigger
     head = (content[0] if verbs else content[-1]) if content else None
+    nouns = [t for t in trigger if t.pos in ("NOUN", "PROPN")]
+    if head is not None and head.pos == "VERB" and head.lemma.lower() in words.support and nouns:
+        head = nouns[-1]
     lemma = head.lemma.lower() if head is not None else event.trigger.lower().split()[-1]
     phrase = " ".join(t.lemma.lower() for t in trigger) if len(trigger) > 1 else ""
     evidence = _covered(tokens, event.start, event.end)

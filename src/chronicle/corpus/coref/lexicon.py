@@ -3,7 +3,7 @@
 ``families`` join lemmas (and phrases such as "open fire") that name the same kind of happening
 under one key; a word with several senses ("fire": a blaze, a shooting, a dismissal) may sit in
 several families, and the clustering picks the one its neighbours support. ``light`` lists
-lemmas too vague to merge on alone.
+lemmas too vague to merge on alone; ``support`` verbs that carry an event noun ("held talks").
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ class CorefLexicon:
 
     families: Mapping[str, tuple[str, ...]]
     light: frozenset[str]
+    support: frozenset[str] = frozenset()
 
     def keys(self, lemma: str, phrase: str = "") -> tuple[str, ...]:
         """Return the family keys of a trigger: its phrase's if listed, else its lemma's, else the lemma."""
@@ -36,9 +37,8 @@ class CorefLexicon:
 
 def _parse(data: dict[str, object], source: str) -> CorefLexicon:
     families_table = data.get("families", {})
-    light_table = data.get("light", {})
-    if not isinstance(families_table, dict) or not isinstance(light_table, dict):
-        raise KnowledgeError(f"{source}: [families] and [light] must be tables")
+    if not isinstance(families_table, dict):
+        raise KnowledgeError(f"{source}: [families] must be a table")
     families: dict[str, tuple[str, ...]] = {}
     for name, lemmas in families_table.items():
         if not isinstance(lemmas, list) or not all(isinstance(w, str) and w.strip() for w in lemmas):
@@ -48,10 +48,14 @@ def _parse(data: dict[str, object], source: str) -> CorefLexicon:
             if name in families.get(word, ()):
                 raise KnowledgeError(f"{source}: '{word}' is listed twice in family '{name}'")
             families[word] = families.get(word, ()) + (name,)
-    light = light_table.get("lemmas", [])
-    if not isinstance(light, list) or not all(isinstance(w, str) for w in light):
-        raise KnowledgeError(f"{source}: [light] lemmas must be a list of words")
-    return CorefLexicon(families=MappingProxyType(families), light=frozenset(w.lower() for w in light))
+    words: dict[str, frozenset[str]] = {}
+    for name in ("light", "support"):
+        table = data.get(name, {})
+        listed = table.get("lemmas", []) if isinstance(table, dict) else None
+        if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
+            raise KnowledgeError(f"{source}: [{name}] lemmas must be a list of words")
+        words[name] = frozenset(w.lower() for w in listed)
+    return CorefLexicon(families=MappingProxyType(families), light=words["light"], support=words["support"])
 
 
 @cache
