@@ -105,7 +105,7 @@ def subject_of(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -
     current = cue.token
     through_noun = False
     for _ in range(5):
-        subject = tree.child(current, *SUBJECT_DEPS)
+        subject = tree.nearest_child(current, *SUBJECT_DEPS)
         if subject is not None:
             if tokens[subject].dep == "nsubjpass" and tokens[current].lemma not in ("quote",):
                 return None, through_noun  # "it is said", "he was told": the speaker is not named
@@ -157,9 +157,12 @@ def source_range(tree: Tree, subject: int, avoid: list[tuple[int, int]] = ()) ->
     return (first, last) if last > first else None
 
 
-def trailing_subject(tree: Tree, cue: Cue) -> int | None:
-    """The speaker named right after a cue that follows its quotation ("…," said Leslie Wimes)."""
+def trailing_subject(tree: Tree, cue: Cue, time_words: frozenset[str] = frozenset()) -> int | None:
+    """The speaker named right after a cue that follows its quotation ("…," said Leslie Wimes;
+    "…," tweeted Sunday the nominee), skipping words of time."""
     k = cue.last
+    while k < len(tree.tokens) and tree.tokens[k].text.lower() in time_words:
+        k += 1
     if k >= len(tree.tokens) or tree.sentence[k] != tree.sentence[cue.token]:
         return None
     token = tree.tokens[k]

@@ -96,7 +96,7 @@ def _direct_drafts(tree: Tree, spans: tuple[QuoteSpan, ...], found: list[Cue], c
         subject, through = subject_of(tree, draft.cue, cue_tokens)
         source = source_range(tree, subject, quoted) if subject is not None else None
         if source is None and tree.tokens[draft.cue.token].start > parts[0][0]:
-            subject = trailing_subject(tree, draft.cue)
+            subject = trailing_subject(tree, draft.cue, cues().time_words)
             source = source_range(tree, subject, quoted) if subject is not None else None
         if source is None:
             subject = None

@@ -38,6 +38,7 @@ class Cues:
     gender_words: Mapping[str, str]  # word → "m" / "f"
     officials: frozenset[str]  # heads of a source that speak for an institution
     discourse: tuple[tuple[str, ...], ...] = ()  # linking words before a reported clause
+    time_words: frozenset[str] = frozenset()  # skipped between a cue and a speaker after it
 
     def verb(self, lemma: str, text: str = "") -> Verb | None:
         """The verb for a lemma, or for a written form when the lemma is unknown; None otherwise."""
@@ -100,6 +101,7 @@ def build_cues(data: Mapping) -> Cues:
         gender_words = {str(w).lower(): gender for gender, words in data["gender_words"].items() for w in words}
         officials = frozenset(str(w).lower() for w in data["officials"]["words"])
         discourse = tuple(tuple(w.lower().split()) for w in data.get("discourse", {}).get("words", ()))
+        time_words = frozenset(w.lower() for w in data.get("time_words", {}).get("words", ()))
     except (KeyError, TypeError, AttributeError) as exc:
         raise KnowledgeError(f"the quote cue lexicon is malformed near {exc!r}") from exc
     return Cues(
@@ -112,4 +114,5 @@ def build_cues(data: Mapping) -> Cues:
         gender_words=MappingProxyType(gender_words),
         officials=officials,
         discourse=discourse,
+        time_words=time_words,
     )

@@ -89,6 +89,12 @@ class Tree:
                 return c
         return None
 
+    def nearest_child(self, i: int, *deps: str) -> int | None:
+        """The child of ``i`` with one of ``deps`` closest to ``i``, or None (a misparse may give a
+        verb two subjects; the nearer is the likelier)."""
+        found = [c for c in self.children[i] if self.tokens[c].dep in deps]
+        return min(found, key=lambda c: abs(c - i)) if found else None
+
     def is_ancestor(self, ancestor: int, i: int) -> bool:
         """True when ``ancestor`` dominates ``i`` (or is ``i``)."""
         return self.left[ancestor] <= i <= self.right[ancestor] and self._dominates(ancestor, i)
