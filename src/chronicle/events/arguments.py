@@ -237,11 +237,13 @@ class Resolver:
     def subject(self, verb: int, depth: int = 0) -> list[ActorMention]:
         """The actors doing what ``verb`` says: its subject, or the controller of its clause."""
         v = self.view
-        for s in v.kids(verb, "nsubj", "csubj"):
-            if v.lower(s) in _RELATIVES and v.dep(verb) == "relcl":
+        subjects = v.kids(verb, "nsubj", "csubj")
+        if subjects:
+            if v.dep(verb) == "relcl" and any(v.lower(s) in _RELATIVES for s in subjects):
                 head = v.head(verb)
                 return self.phrase_actors(head) if head is not None else []
-            return self.phrase_actors(s)
+            # all subjects: a dateline parsed as a second subject ("TOKYO -- Abe urged") names no one
+            return unique([m for s in subjects for m in self.phrase_actors(s)])
         if depth >= 4:
             return []
         parent = v.head(verb)
@@ -309,7 +311,7 @@ def find_parties(trigger: Trigger, view: SentenceView, res: Resolver, lexicon: E
             if view.lemma(a) not in g.topic_objects:  # "discussed the deployment": a topic, not a party
                 add_objects([m for o in view.kids(a, "dobj", "dative", "oprd") for m in res.phrase_actors(o)])
         _preps(res, a, with_preps, target_preps, parties)
-    elif pos == "noun":
+    elif pos in ("noun", "verb"):  # nouns, and gerunds tagged as nouns
         for p in view.kids(a, "poss"):
             parties.sources.extend(res.phrase_actors(p))
         for m in view.kids(a, "compound", "amod", "nmod"):

@@ -207,7 +207,7 @@ def _discourse(
                 break
     if mode is None:
         ids = {m.actor.id for m in _participants(parties)}
-        for e in (e for i, e in reversed(history) if index - i <= _LOOKBACK and e.type == "CONSULT"):  # the same parties' meeting just reported: "the talks", "Abe's conversation with Trump"
+        for e in recent:  # the same parties' meeting just reported: "the talks", "Abe's conversation with Trump"
             if e.mode and ids and {m.actor.id for m in (*e.sources, *e.targets)} == ids:
                 return e.mode
     return None

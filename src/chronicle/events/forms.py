@@ -98,10 +98,11 @@ def _sense_forms(lexicon: EventLexicon, sense: Sense) -> tuple[frozenset[str], f
         head = words[0] if sense.pos == "verb" else content[0]
         head_pos = "verb" if sense.pos == "verb" else "any"
     heads = _forms(lexicon, head, head_pos)
+    rest = [w for w in words if w != head and w not in ("a", "an", "the")]
+    content_rest = [w for w in rest if w not in _FUNCTION_WORDS]
     others: set[str] = set()
-    for w in words:
-        if w != head:
-            others |= {w} | (noun_forms(w) | verb_forms(w) if w not in _FUNCTION_WORDS else set())
+    for w in content_rest or rest:  # "martial law" needs "martial"; "call off" needs "off"
+        others |= {w} | (noun_forms(w) | verb_forms(w) if w not in _FUNCTION_WORDS else set())
     if not others and sense.preps:
         others = set(sense.preps)
     if others:

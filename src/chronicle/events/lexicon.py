@@ -30,7 +30,7 @@ SENSE_FILES = ("cooperation.toml", "verbal_conflict.toml", "material_conflict.to
 _POS_KEYS = {"verbs": "verb", "nouns": "noun", "adjectives": "adj", "phrases": "phrase"}
 _SENSE_KEYS = frozenset(
     {"type", "mode", "context", "objects", "preps", "without", "subjects", "partner", "symmetric",
-     "absorbs", "negated", "content", "weight", *_POS_KEYS}
+     "absorbs", "negated", "content", "weight", "agentive", *_POS_KEYS}
 )
 
 
@@ -59,6 +59,7 @@ class Sense:
     negated: str | None = None
     content: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     weight: float = 0.5
+    agentive: bool = False  # the noun names those who act ("protesters"), a party of any event it is a party to
 
     @property
     def specificity(self) -> int:
@@ -181,6 +182,7 @@ def _sense_tables(name: str, data: dict) -> list[Sense]:
             negated=table.get("negated"),
             content=MappingProxyType(dict(content)),
             weight=weight,
+            agentive=bool(table.get("agentive", False)),
         )
         found = False
         for key, pos in _POS_KEYS.items():

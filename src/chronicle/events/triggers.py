@@ -88,8 +88,8 @@ def _match_words(view: SentenceView, i: int, sense: Sense) -> tuple[int, int, in
 
 def _pos_ok(view: SentenceView, anchor: int, sense: Sense) -> bool:
     tok = view.tok(anchor)
-    if sense.pos == "verb":
-        return view.is_verb(anchor)
+    if sense.pos == "verb":  # a gerund the tagger took for a noun ("Dining with Trump was ...") still counts
+        return view.is_verb(anchor) or (tok.tag.startswith("NN") and tok.text.lower().endswith("ing"))
     if sense.pos == "noun":
         if tok.pos == "PROPN":
             return tok.ent not in _NOT_EVENT_ENTS
@@ -232,6 +232,9 @@ def _absorbs(view: SentenceView, gov: Trigger, child: Trigger, path: list[int], 
     top = path[-1]
     top_dep = view.dep(top)
     via = [view.dep(n) for n in path]
+    if (child.sense.agentive and top_dep in ("nsubj", "nsubjpass", "dobj", "agent", "pobj")
+            and all(d in ("pobj", "prep", "compound", "amod", "conj", "appos", "nsubj", "nsubjpass", "dobj", "agent") for d in via)):
+        return True  # "protesters rallied", "police dispersed the protesters": a party, not another event
     if gov.sense.absorbs or child.type in gov.sense.content:
         if top_dep in ("prep",) and view.lower(top) not in CONTENT_PREPS:
             return False
