@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 from chronicle.corpus.coref.model import CorefDocument
@@ -53,15 +54,18 @@ def _weights(documents: Sequence[CorefDocument]) -> list[dict[str, float]]:
 
 def _linkage_labels(vectors: list[dict[str, float]], threshold: float) -> list[int]:
     vocabulary: dict[str, int] = {}
-    for vector in vectors:
-        for word in vector:
-            vocabulary.setdefault(word, len(vocabulary))
-    matrix = np.zeros((len(vectors), max(1, len(vocabulary))), dtype=np.float64)
+    rows, columns, weights = [], [], []
     for row, vector in enumerate(vectors):
         for word, weight in vector.items():
-            matrix[row, vocabulary[word]] = weight
+            rows.append(row)
+            columns.append(vocabulary.setdefault(word, len(vocabulary)))
+            weights.append(weight)
+    # Sparse rows: the similarity of a few dozen short documents is cheaper as a sparse product
+    # than through a dense matrix routine.
+    matrix = csr_matrix((weights, (rows, columns)), shape=(len(vectors), max(1, len(vocabulary))))
+    similarity = (matrix @ matrix.T).toarray()
     # Cosine distance of unit vectors; an empty vector is at distance 1 from everything.
-    distance = np.clip(1.0 - matrix @ matrix.T, 0.0, 2.0)
+    distance = np.clip(1.0 - similarity, 0.0, 2.0)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     return [int(label) for label in fcluster(tree, t=1.0 - threshold, criterion="distance")]
