@@ -79,6 +79,8 @@ def _lead(tree: Tree, inside: range) -> int | None:
     tokens = tree.tokens
     line = tree.line_of(tokens[inside[0]].start)
     k = inside[0] - 1
+    if k >= 0 and tokens[k].text in _BRIDGE:
+        return None  # set off by a comma, colon or dash, the quotation stands on its own
     first = None
     while k >= 0 and tree.line_of(tokens[k].start) == line:
         word = tokens[k].text
@@ -338,7 +340,11 @@ def _adjacent(tree: Tree, end: int, span: QuoteSpan) -> bool:
     """True when only punctuation and spaces (line breaks included) lie between; a closing mark
     may be among them (the cue clause can end on a title: said on NBC's "Meet the Press.")."""
     gap = tree.text[end : span.start]
-    return all(c.isspace() or c in ".,;:—–-)\"”'’" for c in gap) and len(gap.strip()) <= 3
+    if all(c.isspace() or c in ".,;:—–-)\"”'’" for c in gap) and len(gap.strip()) <= 3:
+        return True
+    # the rest of a name the sentence splitter cut after a title ("said Lt. | Tyler Livingston.")
+    words = gap.split()
+    return 0 < len(words) <= 4 and gap.rstrip().endswith(".") and all(w[0].isupper() for w in words)
 
 
 def _whole(tree: Tree, span: QuoteSpan, following: QuoteSpan | None) -> bool:
