@@ -209,7 +209,7 @@ def _right_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, C
         if cue is None and inner_end in _UTTERANCE_END and _bare_speech_verb(tree, j, k):
             cue = any_verb_cue(tree, j)
         if cue is not None and not cue.according:
-            if inner_end in _SENTENCE_END and any(c > j for c in content_children(tree, cue)):
+            if inner_end in _SENTENCE_END and any(c > j and tree.tokens[c].dep == "ccomp" for c in tree.children[j]):
                 return None  # "…recklessness." Park said Kim's state is …: a new sentence with its own report
             return cue if _only_cue_clause(tree, cue, range(k, j), inside) else None
     return None
