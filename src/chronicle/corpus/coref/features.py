@@ -85,8 +85,8 @@ def _arguments(head: Any) -> tuple[set[str], set[str], set[str]]:
     for child in list(children):
         if child.dep_ in ("prep", "agent"):
             children.extend(c for c in child.children if c.dep_ == "pobj")
-    # The subject of the clause a noun trigger sits in ("the quake struck" → nothing; "police
-    # made the arrest" → police) is found through a light verb above the noun.
+    # A noun trigger that is a verb's object ("police made the arrest") takes that verb's
+    # subject as a participant too.
     if head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj", "attr") and head.head.i != head.i:
         children.extend(c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     for child in children:
