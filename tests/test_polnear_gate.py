@@ -20,10 +20,11 @@ from chronicle.evaluate.polnear import (
 SHARED = Path(__file__).parents[1].parent / "shared"
 DEV = SHARED / "benchmarks" / "polnear" / "dev"
 
-# Pinned a little below the figures measured on dev (84 articles); see the report in the commit log.
+# Pinned a little below the figures measured on dev (84 articles): reporting overlap F1 0.917,
+# exact F1 0.707, source accuracy 0.958; direct quotes 0.969, 0.882 and 0.959.
 FLOORS = {
-    "reporting": {"overlap_f1": 0.89, "exact_f1": 0.67, "source_accuracy": 0.93},
-    "direct": {"overlap_f1": 0.94, "exact_f1": 0.85, "source_accuracy": 0.93},
+    "reporting": {"overlap_f1": 0.90, "exact_f1": 0.69, "source_accuracy": 0.94},
+    "direct": {"overlap_f1": 0.95, "exact_f1": 0.86, "source_accuracy": 0.94},
 }
 
 TEXT = (

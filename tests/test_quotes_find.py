@@ -194,3 +194,14 @@ def test_offsets_index_the_text_and_records_are_sorted(reader: Reader) -> None:
         if q.source is not None:
             assert text[q.source_start : q.source_end] == q.source
         assert q.sentence in range(3)
+
+
+def test_empty_and_unparsed_texts_give_no_quotes(reader: Reader) -> None:
+    from chronicle.language import parse_text
+
+    assert reader.quotes("") == ()
+    text = "“We will not back down,” the minister said."
+    unparsed = parse_text(reader.model, text, lambda words: False)
+    assert not any(s.parsed for s in unparsed.sentences)
+    # cues are read from parsed sentences only: a sentence the filter skipped reports nothing
+    assert find_quotes(text, unparsed, ()) == ()
