@@ -139,10 +139,6 @@ class EventLexicon:
         """Senses whose first lexicon word is ``word`` (a lower-case lemma or form)."""
         return self.by_first_word.get(word, ())
 
-    def event_nouns(self) -> frozenset[str]:
-        """Head lemmas of every noun sense that names an event (used to recognise counts)."""
-        return frozenset(s.words[-1] for s in self.senses if s.pos == "noun" and s.type != "NONE")
-
 
 def _words(text: str) -> tuple[str, ...]:
     # hyphens in the lexicon stand for the separate tokens a tokenizer makes of them

@@ -207,10 +207,6 @@ class SentenceView:
             top = a
         return top
 
-    def within(self, node: int, top: int) -> bool:
-        """``node`` is ``top`` or one of its descendants."""
-        return node == top or any(a == top for a, _ in self.ancestors(node))
-
     def span_text(self, first: int, last: int) -> tuple[int, int, str]:
         """(start, end, text) of the tokens ``first..last`` inclusive."""
         start, end = self.parse.tokens[first].start, self.parse.tokens[last].end

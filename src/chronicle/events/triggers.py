@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chronicle.events.lexicon import EventLexicon, Sense
-from chronicle.events.syntax import NP_DEPS, PLURAL_PRONOUNS, SentenceView
+from chronicle.events.syntax import PLURAL_PRONOUNS, SentenceView
 
 HYPHENS = frozenset({"-", "–", "—"})
 # prepositions whose object can be what a trigger acts on ("withdraw from", "sanctions on")
@@ -29,6 +29,7 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep",
 _OBJECT_PATH_DEPS = frozenset({"dobj", "nsubjpass", "dative", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos"})
 # prepositions by which an event noun tells the setting of an event of the same type ("killed in an attack")
 _SAME_EVENT_PREPS = frozenset({"in", "during", "with", "by", "through", "amid", "via"})
+_MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _CLAUSAL = frozenset({"xcomp", "ccomp", "dobj", "acl", "pcomp", "advcl"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "attr", "appos", "dative", "oprd", "npadvmod", "ROOT"})
 
@@ -235,6 +236,10 @@ def _absorbs(view: SentenceView, gov: Trigger, child: Trigger, path: list[int], 
     if (child.sense.agentive and top_dep in ("nsubj", "nsubjpass", "dobj", "agent", "pobj")
             and all(d in ("pobj", "prep", "compound", "amod", "conj", "appos", "nsubj", "nsubjpass", "dobj", "agent") for d in via)):
         return True  # "protesters rallied", "police dispersed the protesters": a party, not another event
+    if (gov.sense.type == "SUPPORT" and not gov.sense.objects and top_dep == "dobj" and len(path) == 1
+            and child.sense.pos == "noun" and child.type in _MATERIAL and view.lemma(gov.anchor) in lexicon.grammar.support):
+        gov.absorbed_by = child  # "approved a loan": the loan is the event, approving it the support verb
+        return False
     if gov.sense.absorbs or child.type in gov.sense.content:
         if top_dep in ("prep",) and view.lower(top) not in CONTENT_PREPS:
             return False
@@ -244,7 +249,9 @@ def _absorbs(view: SentenceView, gov: Trigger, child: Trigger, path: list[int], 
             return False
         return all(d in _COMPLEMENT_DEPS for d in via)
     if child.sense.type == gov.sense.type:
-        # one event told twice: "killed ... in a bomb attack"
+        # one event told twice: "killed ... in a bomb attack", "granted asylum", "imposed a curfew"
+        if len(path) == 1 and top_dep in ("dobj", "nsubjpass"):
+            return view.lemma(gov.anchor) not in lexicon.grammar.topic_objects  # "discussed a meeting": two
         return len(path) == 2 and via[0] == "pobj" and view.lower(top) in _SAME_EVENT_PREPS
     if top_dep in ("dobj", "nsubjpass", "dative") and all(d in _OBJECT_PATH_DEPS for d in via):
         return view.lemma(gov.anchor) not in lexicon.grammar.support or bool(gov.sense.objects)
