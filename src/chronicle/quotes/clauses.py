@@ -90,41 +90,37 @@ def _verb_group(tree: Tree, i: int) -> tuple[int, int]:
     return first, last
 
 
-def subject_of(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> tuple[int | None, bool]:
-    """The token heading the cue's source, and whether a statement noun was passed on the way.
+def subject_of(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> int | None:
+    """The token heading the cue's source, or None when the sentence names none.
 
     "according to X" → X; "Abe said" → Abe; "..., saying" / "adding" / "a statement saying" →
     the subject of the clause they hang from, except that "Abe said they talked, adding …" goes
     on to the speaker of the clause "adding" continues (``cue_tokens`` are the document's cue
-    verbs). An expletive "it" ("it is said") is no source.
+    verbs). An expletive "it" ("it is said") and a passive subject ("he was told") are no source.
     """
     tokens = tree.tokens
     if cue.verb is None:
-        obj = tree.child(cue.token + 1, "pobj") if cue.according else None
-        return obj, False
+        return tree.child(cue.token + 1, "pobj") if cue.according else None
     current = cue.token
-    through_noun = False
     for _ in range(5):
         subject = tree.nearest_child(current, *SUBJECT_DEPS)
         if subject is not None:
-            if tokens[subject].dep == "nsubjpass" and tokens[current].lemma not in ("quote",):
-                return None, through_noun  # "it is said", "he was told": the speaker is not named
-            if tokens[subject].text.lower() == "it" and tokens[subject].dep == "expl":
-                return None, through_noun
-            return subject, through_noun
+            if tokens[subject].dep == "nsubjpass" and tokens[current].lemma != "quote":
+                return None
+            if tokens[subject].dep == "expl":
+                return None
+            return subject
         token = tokens[current]
         if token.head < 0 or token.head == current:
-            return None, through_noun
+            return None
         if token.dep in CLIMB_DEPS or token.pos in ("NOUN", "PROPN"):
-            if token.pos == "NOUN":
-                through_noun = True
             if _continues_report(tree, current, cue_tokens):
                 current = tokens[token.head].head
-                continue
-            current = token.head
+            else:
+                current = token.head
             continue
-        return None, through_noun
-    return None, through_noun
+        return None
+    return None
 
 
 def _continues_report(tree: Tree, i: int, cue_tokens: frozenset[int]) -> bool:

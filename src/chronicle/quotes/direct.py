@@ -4,7 +4,10 @@ A quotation belongs to a cue that stands right beside it: after it ("…," Abe s
 she told reporters on Wednesday) or before it (Trump had declared, "…" / said Friday: "…"). The
 words between the two must all be the cue's own clause (its subject, auxiliaries, adverbs,
 recipients, time and place) and no part of a reported clause, so "said that he would be “talking
-trade”" is an indirect report with quoted words in it, not a direct quotation.
+trade”" is an indirect report with quoted words in it, not a direct quotation. Beside a
+quotation, a verb the lexicon lacks reports speech too ("…?" he wondered), and so do a colon
+after a name or a clause (Philip Bump: "…"; She went on: "…") and a signature after a dash
+("…" ― Carla Sanchez).
 
 A quotation with no cue of its own continues the quotation just before it when nothing but the
 rest of that quotation's cue clause lies between them: the second half of "…," Abe said. "…",
@@ -50,22 +53,17 @@ def attach_quotes(tree: Tree, spans: tuple[QuoteSpan, ...], cues: list[Cue]) -> 
             continue
         cue = _right_cue(tree, span, inside, by_token)
         lead = _lead(tree, inside) if cue is not None and cue.token not in drafts else None
+        cue = cue or _left_cue(tree, span, inside, by_token) or _colon_cue(tree, span, by_token)
+        source = None
         if cue is None:
-            cue = _left_cue(tree, span, inside, by_token)
-        if cue is None:
-            cue = _colon_cue(tree, span, by_token)
-        signed = None
-        if cue is None:
-            signed = _colon_clause(tree, _colon_before(tree, span, inside), span) or _signature(tree, span, inside)
-        if signed is not None and signed[1] is None:
-            cue, signed = signed[0], None
-        if signed is not None:
-            cue, name = signed
-            assert name is not None
-            drafts[cue.token] = DirectDraft(cue, [span], tree.tokens[name[1] - 1].end, name)
-            continue
+            found = _colon_clause(tree, _colon_before(tree, span, inside), span) or _signature(tree, span, inside)
+            if found is not None:
+                cue, source = found
         if cue is None:
             free.append(span)
+            continue
+        if source is not None:
+            drafts[cue.token] = DirectDraft(cue, [span], tree.tokens[source[1] - 1].end, source)
             continue
         draft = drafts.setdefault(cue.token, DirectDraft(cue, lead=lead))
         draft.spans.append(span)

@@ -16,12 +16,14 @@ from chronicle.quotes.tree import Tree
 
 @dataclass
 class _Draft:
+    """An attribution before it becomes a ``Quote``: content parts (characters), the cue, and the
+    source's head token and token range."""
+
     parts: list[tuple[int, int]]
     direct: bool
     cue: Cue
     subject: int | None
-    source: tuple[int, int] | None  # token range
-    through_noun: bool = False
+    source: tuple[int, int] | None
 
 
 def quote_sentence_filter() -> Callable[[Sequence[str]], bool]:
@@ -93,14 +95,14 @@ def _direct_drafts(tree: Tree, spans: tuple[QuoteSpan, ...], found: list[Cue], c
         direct = draft.lead is None
         if draft.lead is not None:
             parts[0] = (draft.lead, parts[0][1])
-        subject, through = subject_of(tree, draft.cue, cue_tokens)
+        subject = subject_of(tree, draft.cue, cue_tokens)
         source = source_range(tree, subject, quoted) if subject is not None else None
         if source is None and tree.tokens[draft.cue.token].start > parts[0][0]:
             subject = trailing_subject(tree, draft.cue, cues().time_words)
             source = source_range(tree, subject, quoted) if subject is not None else None
         if source is None:
             subject = None
-        drafts.append(_Draft(parts, direct, draft.cue, subject, source, through))
+        drafts.append(_Draft(parts, direct, draft.cue, subject, source))
     return drafts
 
 
@@ -118,11 +120,11 @@ def _reported_draft(
     if any(s < te and ts < e for s, e in parts for ts, te in taken):
         return None
     direct = all(any(s == q.start and e == q.end for q in spans) for s, e in parts)
-    subject, through = subject_of(tree, cue, cue_tokens)
+    subject = subject_of(tree, cue, cue_tokens)
     source = source_range(tree, subject, ranges) if subject is not None else None
     if source is None:
         subject = None
-    return _Draft(parts, direct, cue, subject, source, through)
+    return _Draft(parts, direct, cue, subject, source)
 
 
 def _without_linking_words(tree: Tree, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
