@@ -80,7 +80,7 @@ def any_verb_cue(tree: Tree, i: int) -> Cue:
 def _verb_group(tree: Tree, i: int) -> tuple[int, int]:
     """The verb with its auxiliaries, negation, adjacent adverbs and particle."""
     first, last = i, i + 1
-    for c in sorted(tree.children[i]):
+    for c in sorted(tree.kids(i)):
         dep = tree.tokens[c].dep
         if dep in GROUP_DEPS or (dep == "advmod" and abs(c - i) <= 2):
             if c < first and all(tree.tokens[k].head == i or tree.tokens[k].dep in GROUP_DEPS for k in range(c, first)):
@@ -187,7 +187,7 @@ def content_ranges(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset(
     if verb is None:
         return []
     clause = None
-    for c in tree.children[v]:
+    for c in tree.kids(v):
         if tokens[c].dep == "ccomp" and c > v:
             clause = c
             break
@@ -208,7 +208,7 @@ def content_ranges(tree: Tree, cue: Cue, cue_tokens: frozenset[int] = frozenset(
     if clause is not None:
         holes = [
             (tree.left[k], tree.right[k] + 1)
-            for k in tree.children[clause]
+            for k in tree.kids(clause)
             if _continues_report(tree, k, cue_tokens)
         ]
         first = tree.left[clause] if start is None else start
@@ -273,9 +273,9 @@ def _asides(tree: Tree, first: int, last: int) -> list[tuple[int, int]]:
 
 
 def _infinitive(tree: Tree, v: int) -> int | None:
-    for c in tree.children[v]:
+    for c in tree.kids(v):
         token = tree.tokens[c]
-        if token.dep == "xcomp" and c > v and any(tree.tokens[k].text.lower() == "to" for k in tree.children[c]):
+        if token.dep == "xcomp" and c > v and any(tree.tokens[k].text.lower() == "to" for k in tree.kids(c)):
             return c
     return None
 
@@ -347,7 +347,7 @@ def content_children(tree: Tree, cue: Cue) -> list[int]:
     if cue.verb is None:
         return []
     out = []
-    for c in tree.children[cue.token]:
+    for c in tree.kids(cue.token):
         dep = tree.tokens[c].dep
         if dep in CONTENT_DEPS or dep in ("xcomp", "dobj") and c > cue.token:
             out.append(c)

@@ -159,7 +159,7 @@ def _colon_clause(tree: Tree, colon: int | None, span: QuoteSpan) -> tuple[Cue, 
     subject = tree.child(head, *SUBJECT_DEPS)
     if token.pos != "VERB" or subject is None or tokens[subject].dep == "expl" or tokens[subject].text.lower() in ("it", "there", "this"):
         return None
-    if any(tokens[c].dep in ("dobj", "ccomp", "attr") for c in tree.children[head]) and head != colon - 1:
+    if any(tokens[c].dep in ("dobj", "ccomp", "attr") for c in tree.kids(head)) and head != colon - 1:
         # "The piece used one of her quotes as its headline:" – an act, not a report
         return None
     return any_verb_cue(tree, head), None
@@ -207,7 +207,7 @@ def _right_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, C
         if cue is None and inner_end in _UTTERANCE_END and _bare_speech_verb(tree, j, k):
             cue = any_verb_cue(tree, j)
         if cue is not None and not cue.according:
-            if inner_end in _SENTENCE_END and any(c > j and tree.tokens[c].dep == "ccomp" for c in tree.children[j]):
+            if inner_end in _SENTENCE_END and any(c > j and tree.tokens[c].dep == "ccomp" for c in tree.kids(j)):
                 return None  # "…recklessness." Park said Kim's state is …: a new sentence with its own report
             return cue if _only_cue_clause(tree, cue, range(k, j), inside) else None
     return None
@@ -225,7 +225,7 @@ def _bare_speech_verb(tree: Tree, j: int, k: int) -> bool:
     subject = tree.child(j, "nsubj")
     if subject is None or not k <= subject < j or tree.tokens[subject].dep == "expl":
         return False
-    return not any(tree.tokens[c].dep in _COMPLEMENTS for c in tree.children[j])
+    return not any(tree.tokens[c].dep in _COMPLEMENTS for c in tree.kids(j))
 
 
 def _left_cue(tree: Tree, span: QuoteSpan, inside: range, by_token: dict[int, Cue]) -> Cue | None:
@@ -292,7 +292,7 @@ def _clause_end(tree: Tree, cue: Cue, span: QuoteSpan) -> int:
     if tree.tokens[v].start > span.start:
         # the cue clause runs on after the cue: "…," Hua told reporters on Wednesday, commenting …
         right = tree.right[v]
-        for c in tree.children[v]:
+        for c in tree.kids(v):
             if tree.tokens[c].start > span.end and tree.tokens[c].text not in QUOTE_TOKENS:
                 end = max(end, tree.tokens[tree.right[c]].end)
         end = max(end, tree.tokens[right].end if tree.tokens[right].text not in QUOTE_TOKENS else end)

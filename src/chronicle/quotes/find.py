@@ -216,9 +216,9 @@ def _kind(tree: Tree, lexicon: Cues, draft: _Draft) -> str:
         return cue.verb.kind
     tokens = tree.tokens
     nearby = [draft.subject] if draft.subject is not None else []
-    for c in tree.children[cue.token]:
+    for c in tree.kids(cue.token):
         if tokens[c].dep == "prep":
-            nearby.extend(k for k in tree.children[c] if tokens[k].dep == "pobj")
+            nearby.extend(k for k in tree.kids(c) if tokens[k].dep == "pobj")
     if tokens[cue.token].dep == "acl":
         nearby.append(tokens[cue.token].head)
     for k in nearby:

@@ -9,12 +9,14 @@ closes only the last.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = frozenset("“„«")
 CLOSING = frozenset("”»")
 STRAIGHT = '"'
 MARKS = OPENING | CLOSING | {STRAIGHT}
+_MARK = re.compile("[\"“”„«»]|''|``")
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     spans: list[QuoteSpan] = []
     line_start = 0
     for line in text.split("\n"):
-        if any(c in MARKS for c in line) or "''" in line or "``" in line:
+        if _MARK.search(line):
             spans.extend(_line_spans(line, line_start))
         line_start += len(line) + 1
     return tuple(spans)
@@ -58,25 +60,16 @@ def _marks(line: str) -> list[tuple[int, int, str]]:
     one, as in texts typed for old newswire systems.
     """
     found = []
-    i = 0
-    n = len(line)
-    while i < n:
-        c = line[i]
-        if c == "'" and i + 1 < n and line[i + 1] == "'":
-            found.append((i, 2, "straight"))
-            i += 2
-            continue
-        if c == "`" and i + 1 < n and line[i + 1] == "`":
-            found.append((i, 2, "open"))
-            i += 2
-            continue
-        if c in OPENING:
-            found.append((i, 1, "open"))
-        elif c in CLOSING:
-            found.append((i, 1, "close"))
-        elif c == STRAIGHT:
-            found.append((i, 1, "straight"))
-        i += 1
+    for match in _MARK.finditer(line):
+        mark = match.group()
+        if mark == "''":
+            found.append((match.start(), 2, "straight"))
+        elif mark == "``" or mark in OPENING:
+            found.append((match.start(), len(mark), "open"))
+        elif mark in CLOSING:
+            found.append((match.start(), 1, "close"))
+        else:
+            found.append((match.start(), 1, "straight"))
     return found
 
 

@@ -50,7 +50,7 @@ class Speakers:
             return None
         head_mention = self._at(subject)
         if head_mention is None:
-            for c in tree.children[subject]:
+            for c in tree.kids(subject):
                 if tree.tokens[c].dep == "appos":
                     head_mention = self._at(c)
                     if head_mention is not None:

@@ -24,29 +24,39 @@ class Tree:
         self.parse = parse
         self.tokens: tuple[Token, ...] = parse.tokens
         n = len(self.tokens)
-        self.children: list[list[int]] = [[] for _ in range(n)]
+        self._children: dict[int, list[int]] = {}
         self.left = list(range(n))
         self.right = list(range(n))
         self.sentence = [0] * n
+        roots = []
         for s, sentence in enumerate(parse.sentences):
-            for i in range(sentence.first, sentence.last):
-                self.sentence[i] = s
-        for token in self.tokens:
-            if token.head >= 0 and token.head != token.i:
-                self.children[token.head].append(token.i)
-        for token in self.tokens:
-            i = token.i
-            current = token
-            steps = 0
-            while current.head >= 0 and current.head != current.i and steps < 64:
-                parent = current.head
-                if i < self.left[parent]:
-                    self.left[parent] = i
-                if i > self.right[parent]:
-                    self.right[parent] = i
-                current = self.tokens[parent]
-                steps += 1
-        self._line_starts = [0] + [k + 1 for k, c in enumerate(text) if c == "\n"]
+            self.sentence[sentence.first : sentence.last] = [s] * (sentence.last - sentence.first)
+            if not sentence.parsed:
+                continue
+            for token in self.tokens[sentence.first : sentence.last]:
+                if token.head >= 0 and token.head != token.i:
+                    self._children.setdefault(token.head, []).append(token.i)
+                else:
+                    roots.append(token.i)
+        # subtree edges bottom-up: a node is finished after all its children (iterative post-order)
+        for root in roots:
+            stack = [(root, False)]
+            while stack:
+                node, done = stack.pop()
+                if done:
+                    for c in self._children.get(node, ()):
+                        if self.left[c] < self.left[node]:
+                            self.left[node] = self.left[c]
+                        if self.right[c] > self.right[node]:
+                            self.right[node] = self.right[c]
+                    continue
+                stack.append((node, True))
+                stack.extend((c, False) for c in self._children.get(node, ()))
+        self._line_starts = [0]
+        k = text.find("\n")
+        while k >= 0:
+            self._line_starts.append(k + 1)
+            k = text.find("\n", k + 1)
         self._token_starts = [t.start for t in self.tokens]
 
     # ------------------------------------------------------------ positions
@@ -79,12 +89,13 @@ class Tree:
 
     # ------------------------------------------------------------ trees
 
-    def parsed(self, i: int) -> bool:
-        return self.tokens[i].head >= 0
+    def kids(self, i: int) -> list[int] | tuple[()]:
+        """The dependents of token ``i`` in text order (none for an unparsed token)."""
+        return self._children.get(i, ())
 
     def child(self, i: int, *deps: str) -> int | None:
         """The first child of ``i`` with one of ``deps``, or None."""
-        for c in self.children[i]:
+        for c in self._children.get(i, ()):
             if self.tokens[c].dep in deps:
                 return c
         return None
@@ -92,23 +103,8 @@ class Tree:
     def nearest_child(self, i: int, *deps: str) -> int | None:
         """The child of ``i`` with one of ``deps`` closest to ``i``, or None (a misparse may give a
         verb two subjects; the nearer is the likelier)."""
-        found = [c for c in self.children[i] if self.tokens[c].dep in deps]
+        found = [c for c in self._children.get(i, ()) if self.tokens[c].dep in deps]
         return min(found, key=lambda c: abs(c - i)) if found else None
-
-    def is_ancestor(self, ancestor: int, i: int) -> bool:
-        """True when ``ancestor`` dominates ``i`` (or is ``i``)."""
-        return self.left[ancestor] <= i <= self.right[ancestor] and self._dominates(ancestor, i)
-
-    def _dominates(self, ancestor: int, i: int) -> bool:
-        current = i
-        for _ in range(64):
-            if current == ancestor:
-                return True
-            head = self.tokens[current].head
-            if head < 0 or head == current:
-                return False
-            current = head
-        return False
 
     def depth(self, i: int) -> int:
         """Number of heads above token ``i`` (0 for a root or an unparsed token)."""
