@@ -183,3 +183,65 @@ def test_sentences_left_unparsed_give_no_events(model, knowledge) -> None:
     assert [s.parsed for s in parse.sentences] == [False, True]
     events = extract_events(text, parse, find_actor_mentions(text, parse, knowledge, None), (), None)
     assert [e.type for e in events] == ["CONSULT"] and events[0].start == parse.sentences[1].start
+
+
+# Sentences written for these tests, two or three per PLOVER type, and the type of the record
+# the coder should make of them.
+TYPED = [
+    ("Germany pledged 50 million euros in humanitarian aid to Syrian refugees.", "AGREE"),
+    ("Syria has offered to resume peace negotiations with Israel.", "AGREE"),
+    ("Shinzo Abe will travel to Washington next week for talks with Trump.", "AGREE"),
+    ("Merkel held talks with Macron in Berlin.", "CONSULT"),
+    ("The Iranian president telephoned his French counterpart on Sunday.", "CONSULT"),
+    ("Saudi Arabia hosted the Yemeni president in Riyadh.", "CONSULT"),
+    ("Spain and Portugal have restored full diplomatic relations.", "SUPPORT"),
+    ("Egypt praised the Jordanian initiative.", "SUPPORT"),
+    ("Brazil lifted its ban on beef imports from the United States.", "CONCEDE"),
+    ("The government granted amnesty to 500 prisoners.", "CONCEDE"),
+    ("Colombia extradited a drug lord to the United States.", "COOPERATE"),
+    ("Thailand and Malaysia launched joint patrols along their border.", "COOPERATE"),
+    ("Britain sent emergency supplies to earthquake victims in Nepal.", "AID"),
+    ("The World Bank approved a $2 billion loan to Egypt.", "AID"),
+    ("Israeli troops withdrew from southern Lebanon.", "RETREAT"),
+    ("The guerrillas freed two Italian hostages.", "RETREAT"),
+    ("Japan's prime minister resigned on Friday.", "RETREAT"),
+    ("Ankara urged Washington to extradite the cleric.", "REQUEST"),
+    ("The opposition called for the resignation of the prime minister.", "REQUEST"),
+    ("Moscow blamed Kiev for the shelling of Donetsk.", "ACCUSE"),
+    ("The United Nations launched an investigation into the killings.", "ACCUSE"),
+    ("Beijing lodged a formal protest with Washington over the arms sale.", "ACCUSE"),
+    ("Hamas dismissed the Egyptian proposal.", "REJECT"),
+    ("Venezuela refused entry to a Red Cross team.", "REJECT"),
+    ("Turkey threatened to cut off trade with the Netherlands.", "THREATEN"),
+    ("The union threatened a general strike if wages were not raised.", "THREATEN"),
+    ("Students staged a sit-in outside the parliament in Bangkok.", "PROTEST"),
+    ("Farmers blocked highways across Argentina.", "PROTEST"),
+    ("Washington froze the assets of three Iranian banks.", "SANCTION"),
+    ("Qatar recalled its ambassador from Saudi Arabia.", "SANCTION"),
+    ("Russia massed troops on the border with Ukraine.", "MOBILIZE"),
+    ("North Korea test-fired a ballistic missile into the sea.", "MOBILIZE"),
+    ("Authorities imposed a curfew in Srinagar.", "COERCE"),
+    ("The authorities blocked access to Twitter.", "COERCE"),
+    ("Chinese police detained a Canadian businessman.", "COERCE"),
+    ("Saudi-led coalition aircraft bombed a school bus in Yemen.", "ASSAULT"),
+    ("Gunmen kidnapped three aid workers in Somalia.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), TYPED)
+def test_each_plover_type(code, text: str, kind: str) -> None:
+    lexicon = load_event_lexicon()
+    assert kind in [plover_type(e, lexicon) for e in code(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Tokyo was sunny on Tuesday.",
+        "Shares in Toyota rose 3 percent after the earnings report.",
+        "The minister said the economy grew faster than expected.",
+        "Officials said the new bridge will open next year.",
+    ],
+)
+def test_no_event_where_nothing_happens_between_parties(code, text: str) -> None:
+    assert code(text) == ()

@@ -175,9 +175,10 @@ class SentenceView:
                 todo.append(c)
         return sorted(out)
 
-    def phrase(self, i: int) -> list[int]:
-        """The noun phrase headed by ``i`` (without relative or clausal modifiers)."""
-        return self.subtree(i, keep=NP_DEPS)
+    def phrase(self, i: int, possessor: bool = True) -> list[int]:
+        """The noun phrase headed by ``i`` (without relative or clausal modifiers; without the
+        possessor's words when ``possessor`` is False)."""
+        return self.subtree(i, keep=NP_DEPS if possessor else NP_DEPS - {"poss"})
 
     def core(self, i: int, possessor: bool = True) -> list[int]:
         """The noun phrase headed by ``i`` without its prepositional phrases other than "of"

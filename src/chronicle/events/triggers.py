@@ -117,7 +117,7 @@ def _has_object(view: SentenceView, anchor: int, sense: Sense) -> bool:
     or ("@actor", "@state", "@igo", ...) a named actor of that kind at the head of a direct object
     ("arrested 100 Palestinians", "called Abe"; not "welcomed Reagan's statement")."""
     heads = object_heads(view, anchor, sense.preps or None)
-    tokens = [t for h in heads for t in view.phrase(h)]
+    tokens = [t for h in heads for t in view.phrase(h, possessor=False)]  # "Reagan's statement" names no president
     lemmas = {view.lemma(t) for t in tokens} | {view.lower(t) for t in tokens}
     direct = view.kids(anchor, "dobj", "dative", "attr", "oprd", "nsubjpass")
     if sense.preps:
