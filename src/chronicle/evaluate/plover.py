@@ -216,14 +216,13 @@ def _response_line(record_id: str, events: Sequence[SystemEvent]) -> str:
     def side(actors: tuple[tuple[str, str | None, str | None], ...]) -> list[dict]:
         return [{"actorText": text, "code": code, "sector": sector} for text, code, sector in actors]
 
-    return json.dumps(
-        {"id": record_id,
-         "events": [{"event": e.event, "mode": e.mode, "source": side(e.sources), "target": side(e.targets)} for e in events]},
-        ensure_ascii=False,
-    )
+    coded = [{"event": e.event, "mode": e.mode, "source": side(e.sources), "target": side(e.targets)} for e in events]
+    return json.dumps({"id": record_id, "events": coded}, ensure_ascii=False)
 
 
-def evaluate_plover(path: Path, *, model, knowledge, lexicon: EventLexicon, response: Path | None = None) -> PloverScore:
+def evaluate_plover(
+    path: Path, *, model, knowledge, lexicon: EventLexicon, response: Path | None = None
+) -> PloverScore:
     """Code every record of the gold file at ``path`` and score the result.
 
     ``model`` is a loaded language model, ``knowledge`` the actor knowledge, ``lexicon`` the event

@@ -19,14 +19,17 @@ from chronicle.events.triggers import Trigger
 from chronicle.models import ActorKind, ActorMention
 
 # prepositions introducing a trigger's target
-TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "from", "over", "between", "onto")
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "from", "over", "between",
+                "onto")
 # prepositions whose object phrase may name a noun trigger's author ("calls by", "appeal from")
 AUTHOR_PREPS = ("by", "from")
 # prepositions attaching an event noun to the clause of its participants ("agreed in talks", "after the call")
 SETTING_PREPS = frozenset({"in", "at", "after", "before", "during", "for", "following", "since", "upon", "ahead",
                            "throughout", "amid", "despite", "via", "through", "over", "on", "as"})
 # types whose target may be the place where they happened ("imposed a curfew in Cizre")
-PLACE_TARGET_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT", "AID", "PROTEST", "ACCUSE"})
+PLACE_TARGET_TYPES = frozenset(
+    {"COERCE", "SANCTION", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT", "AID", "PROTEST", "ACCUSE"}
+)
 # CONSULT modes with a direction: the visitor, host or mediator is the source
 DIRECTED_CONSULT = frozenset({"visit", "host", "third-party"})
 # types whose event noun names its target with "of"
@@ -335,7 +338,8 @@ def find_parties(trigger: Trigger, view: SentenceView, res: Resolver, lexicon: E
             parties.targets.extend(m for d in view.kids(parent, "dative") for m in res.phrase_actors(d))
         elif parent is not None and dep == "pobj" and not parties.sources:
             _setting(trigger, view, res, parent, parties)
-        if trigger.type == "CONSULT" and not (parties.sources or parties.partners) and not view.is_verb(view.clause_head(a)):
+        verbless = not view.is_verb(view.clause_head(a))
+        if trigger.type == "CONSULT" and not (parties.sources or parties.partners) and verbless:
             # a caption without a verb: "Abe, Trump and their wives during a dinner in Tokyo"
             start = view.tok(a).start
             parties.partners.extend(m for m in view.mentions if m.end <= start
@@ -369,7 +373,9 @@ def find_parties(trigger: Trigger, view: SentenceView, res: Resolver, lexicon: E
     return parties
 
 
-def _preps(res: Resolver, node: int, with_preps: tuple[str, ...], target_preps: tuple[str, ...], parties: Parties) -> None:
+def _preps(
+    res: Resolver, node: int, with_preps: tuple[str, ...], target_preps: tuple[str, ...], parties: Parties
+) -> None:
     """Partners ("with", "between" for events between equals) and targets from prepositions on ``node``."""
     for word, o in res.view.prep_objects(node, (*with_preps, *target_preps)):
         actors = res.phrase_actors(o)
@@ -420,7 +426,9 @@ def _clause_targets(a: int, view: SentenceView, res: Resolver, parties: Parties)
                 parties.targets.append(m)
 
 
-def _content_targets(trigger: Trigger, view: SentenceView, res: Resolver, lexicon: EventLexicon, parties: Parties) -> None:
+def _content_targets(
+    trigger: Trigger, view: SentenceView, res: Resolver, lexicon: EventLexicon, parties: Parties
+) -> None:
     """Targets read from what was demanded, refused or threatened."""
     content = trigger.contents[0]
     inner = find_parties(content, view, res, lexicon)

@@ -17,6 +17,9 @@ from chronicle.models import ActorMention, Duration, EventDate, Timex
 QUALIFIERS = frozenset({"MORE_THAN", "LESS_THAN", "APPROX", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
 _LOCATION_PREPS = ("in", "at", "near", "outside", "inside")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# how a mention of a state must have been found to name a place ("in Tokyo", not "in the Japanese view")
+_PLACE_HOW = frozenset({"name", "capital", "metonymy", "alias"})
+_NEAR_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "npadvmod", "nummod", "advmod", "agent"})
 _GRANULARITY = (
     (re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T"), "time"),
     (re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}$"), "day"),
@@ -44,7 +47,8 @@ def _timex_tokens(view: SentenceView, kinds: tuple[str, ...]) -> dict[Timex, lis
 
 def _support_verb(view: SentenceView, anchor: int, lexicon: EventLexicon) -> int | None:
     parent = view.head(anchor)
-    if parent is not None and view.dep(anchor) in ("dobj", "attr", "nsubjpass") and view.lemma(parent) in lexicon.grammar.support:
+    if (parent is not None and view.dep(anchor) in ("dobj", "attr", "nsubjpass")
+            and view.lemma(parent) in lexicon.grammar.support):
         return parent
     return None
 
@@ -112,7 +116,7 @@ def _place(view: SentenceView, token: int, depth: int) -> tuple[str, ActorMentio
         if ent.first <= token < ent.last and ent.label in _PLACE_LABELS:
             return ent.text, view.mention_at.get(token)
     mention = view.mention_at.get(token)
-    if mention is not None and mention.actor.kind == "state" and mention.how in ("name", "capital", "metonymy", "alias"):
+    if mention is not None and mention.actor.kind == "state" and mention.how in _PLACE_HOW:
         return mention.text, mention
     if depth < 2:
         for _, o in view.prep_objects(token, ("of", "in")):
@@ -138,7 +142,7 @@ def cue_mode(table: tuple[tuple[str, tuple[str, ...]], ...], lemmas: list[str]) 
 
 def near_lemmas(view: SentenceView, anchor: int) -> list[str]:
     """Lemmas of the words modifying a trigger, and of its prepositional phrases, in order."""
-    toks = view.subtree(anchor, keep=frozenset({"compound", "amod", "nmod", "prep", "pobj", "npadvmod", "nummod", "advmod", "agent"}))
+    toks = view.subtree(anchor, keep=_NEAR_DEPS)
     return [view.lemma(t) for t in toks]
 
 

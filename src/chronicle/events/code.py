@@ -126,7 +126,8 @@ def _reported_demands(
             modal = next((a for a in view.kids(c, "aux") if view.lower(a) in g.deontic_report), None)
             if modal is None:
                 continue
-            doers = [m for s in view.kids(c, "nsubj", "nsubjpass") if not view.is_pronoun(s) for m in res.phrase_actors(s)]
+            doers = [m for s in view.kids(c, "nsubj", "nsubjpass") if not view.is_pronoun(s)
+                     for m in res.phrase_actors(s)]
             speaker_ids = {m.actor.id for m in speakers}
             doers = [m for m in doers if m.actor.id not in speaker_ids]
             if not doers:
@@ -138,7 +139,8 @@ def _reported_demands(
                     t.absorbed_by = demand
                     demand.contents.append(t)
             demand.contents.sort(key=lambda t: abs(t.anchor - c))
-            found.append((demand, Parties(unique(speakers), unique(doers), parsed_source=bool(speakers), parsed_target=True)))
+            parties = Parties(unique(speakers), unique(doers), parsed_source=bool(speakers), parsed_target=True)
+            found.append((demand, parties))
     return found
 
 
@@ -162,7 +164,8 @@ def _names_own_parties(view: SentenceView, a: int) -> bool:
     ones the actor stage could not resolve: it is no bare reference back."""
     if view.prep_objects(a, ("with", "between")):
         return True
-    return any(view.tok(t).pos == "PROPN" for m in view.kids(a, "compound", "nmod", "amod", "poss") for t in view.phrase(m))
+    modifiers = view.kids(a, "compound", "nmod", "amod", "poss")
+    return any(view.tok(t).pos == "PROPN" for m in modifiers for t in view.phrase(m))
 
 
 def _discourse(
@@ -174,7 +177,8 @@ def _discourse(
     definite = trigger.sense.pos == "noun" and (
         any(view.lower(d) in _DEFINITE for d in view.kids(a, "det")) or bool(view.kids(a, "poss"))
     )
-    if not parties.sources and not parties.partners and not parties.targets and definite and not _names_own_parties(view, a):
+    bare = not parties.sources and not parties.partners and not parties.targets
+    if bare and definite and not _names_own_parties(view, a):
         antecedent = _antecedent(trigger, mode, history, index)
         if antecedent is not None:
             parties.sources = list(antecedent.sources)
@@ -227,7 +231,11 @@ def _content_mode(trigger: Trigger, lexicon: EventLexicon) -> str | None:
     return None
 
 
-def _mode(trigger: Trigger, view: SentenceView, parties: Parties, lexicon: EventLexicon, place: ActorMention | None) -> str | None:
+def _mode(
+    trigger: Trigger, view: SentenceView, parties: Parties, lexicon: EventLexicon, place: ActorMention | None
+) -> str | None:
+    """The mode: from what was demanded, refused or threatened, the weapons named, the medium or
+    setting of a meeting, else the trigger's sense."""
     kind = trigger.type
     cues = lexicon.cues
     if kind != trigger.sense.type and trigger.contents:
@@ -239,7 +247,8 @@ def _mode(trigger: Trigger, view: SentenceView, parties: Parties, lexicon: Event
     if kind == "MOBILIZE":
         if trigger.sense.mode not in (None, "troops"):
             return trigger.sense.mode
-        return cue_mode(cues.mobilize, near_lemmas(view, trigger.anchor)) or cue_mode(cues.mobilize, sentence_lemmas(view)) or trigger.sense.mode
+        return (cue_mode(cues.mobilize, near_lemmas(view, trigger.anchor))
+                or cue_mode(cues.mobilize, sentence_lemmas(view)) or trigger.sense.mode)
     if kind != "CONSULT":
         return trigger.sense.mode
     mode = trigger.sense.mode

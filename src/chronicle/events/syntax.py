@@ -192,7 +192,8 @@ class SentenceView:
                 d = self.dep(c)
                 if d == "poss" and not possessor:
                     continue
-                if d in CORE_DEPS or (d == "prep" and self.lower(c) == "of") or (d == "pobj" and self.lower(node) == "of"):
+                of_phrase = (d == "prep" and self.lower(c) == "of") or (d == "pobj" and self.lower(node) == "of")
+                if d in CORE_DEPS or of_phrase:
                     todo.append(c)
         return sorted(out)
 

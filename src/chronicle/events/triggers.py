@@ -15,7 +15,9 @@ from chronicle.events.syntax import PLURAL_PRONOUNS, SentenceView
 
 HYPHENS = frozenset({"-", "–", "—"})
 # prepositions whose object can be what a trigger acts on ("withdraw from", "sanctions on")
-OBJECT_PREPS = frozenset({"of", "from", "to", "into", "on", "against", "over", "for", "with", "at", "upon", "out", "toward", "towards"})
+OBJECT_PREPS = frozenset(
+    {"of", "from", "to", "into", "on", "against", "over", "for", "with", "at", "upon", "out", "toward", "towards"}
+)
 # prepositions introducing the content of a verbal act ("accused of", "blamed for", "agreed to")
 CONTENT_PREPS = frozenset({"to", "for", "of", "on", "upon", "about", "over", "against", "into"})
 # named-entity labels a proper noun trigger may not carry ("March" is a month, "Summit" may be a name)
@@ -26,12 +28,22 @@ _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp", "npadvmod"
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "attr", "oprd", "acomp",
                               "nsubjpass", "dative", "compound", "amod", "conj", "nmod", "advcl", "poss", "appos"})
 # how an object phrase may be built ("part of a military aid program")
-_OBJECT_PATH_DEPS = frozenset({"dobj", "nsubjpass", "dative", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos"})
+_OBJECT_PATH_DEPS = frozenset(
+    {"dobj", "nsubjpass", "dative", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos"}
+)
+# how an agent noun may hang below the event it is a party of ("thousands of protesters rallied")
+_PARTY_PATH_DEPS = frozenset(
+    {"pobj", "prep", "compound", "amod", "conj", "appos", "nsubj", "nsubjpass", "dobj", "agent"}
+)
 # prepositions by which an event noun tells the setting of an event of the same type ("killed in an attack")
 _SAME_EVENT_PREPS = frozenset({"in", "during", "with", "by", "through", "amid", "via"})
+# dependencies no content hangs by
+_LOOSE_DEPS = frozenset({"relcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "dep"})
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _CLAUSAL = frozenset({"xcomp", "ccomp", "dobj", "acl", "pcomp", "advcl"})
-_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "attr", "appos", "dative", "oprd", "npadvmod", "ROOT"})
+_NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "attr", "appos", "dative", "oprd", "npadvmod", "ROOT"}
+)
 
 
 @dataclass
@@ -234,10 +246,11 @@ def _absorbs(view: SentenceView, gov: Trigger, child: Trigger, path: list[int], 
     top_dep = view.dep(top)
     via = [view.dep(n) for n in path]
     if (child.sense.agentive and top_dep in ("nsubj", "nsubjpass", "dobj", "agent", "pobj")
-            and all(d in ("pobj", "prep", "compound", "amod", "conj", "appos", "nsubj", "nsubjpass", "dobj", "agent") for d in via)):
+            and all(d in _PARTY_PATH_DEPS for d in via)):
         return True  # "protesters rallied", "police dispersed the protesters": a party, not another event
     if (gov.sense.type == "SUPPORT" and not gov.sense.objects and top_dep == "dobj" and len(path) == 1
-            and child.sense.pos == "noun" and child.type in _MATERIAL and view.lemma(gov.anchor) in lexicon.grammar.support):
+            and child.sense.pos == "noun" and child.type in _MATERIAL
+            and view.lemma(gov.anchor) in lexicon.grammar.support):
         gov.absorbed_by = child  # "approved a loan": the loan is the event, approving it the support verb
         return False
     if gov.sense.absorbs or child.type in gov.sense.content:
@@ -277,7 +290,7 @@ def absorb(view: SentenceView, triggers: list[Trigger], lexicon: EventLexicon) -
                     child.via = view.dep(path[-1])
                     gov.contents.append(child)
                 break
-            if len(path) >= 4 or view.dep(path[-1]) in ("relcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "dep"):
+            if len(path) >= 4 or view.dep(path[-1]) in _LOOSE_DEPS:
                 break
             if view.dep(path[-1]) == "ccomp" and view.lemma(node) in lexicon.grammar.reporting:
                 break  # a reported clause keeps its own events
