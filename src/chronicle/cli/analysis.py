@@ -364,6 +364,56 @@ def evaluate_plover_command(
         )
     except ChronicleError as exc:
         raise _fail(exc) from exc
-    figures = score.as_dict() if hasattr(score, "as_dict") else dataclasses.asdict(score)
-    flat = [{"metric": k, "value": v} for k, v in figures.items() if not isinstance(v, (dict, list))]
+    flat = [{"metric": k, "value": v} for k, v in _flatten(_score_dict(score)).items()]
     _emit(flat, fmt, ["metric", "value"], title=f"PLOVER event coding ({path.name})")
+
+
+@evaluate_app.command("polnear")
+def evaluate_polnear_command(
+    folder: Path = typer.Argument(..., help="A PolNeAR split: a folder with text/*.txt and attributions/*.ann."),
+    response: Optional[Path] = typer.Option(None, "--response", help="Write the raw predictions here (one JSON line per document)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A TOML settings file."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """Attribution on PolNeAR: content overlap F1, exact content F1 and source accuracy, for
+    reporting-verb attributions and for direct quotes."""
+    from chronicle.analysis import load_toolkit
+    from chronicle.evaluate.polnear import evaluate_polnear
+
+    try:
+        settings = load_settings(config)
+        toolkit = load_toolkit(settings)
+        score = evaluate_polnear(folder, model=toolkit.language, knowledge=toolkit.knowledge, response=response)
+    except ChronicleError as exc:
+        raise _fail(exc) from exc
+    figures = score.as_dict()
+    flat = [{"metric": k, "value": v} for k, v in _flatten(figures).items()]
+    _emit(flat, fmt, ["metric", "value"], title=f"PolNeAR attribution ({folder})")
+
+
+def _score_dict(score: Any) -> dict[str, Any]:
+    """A score record as nested plain dicts (mappings and nested records included)."""
+    if hasattr(score, "as_dict"):
+        return score.as_dict()
+    if dataclasses.is_dataclass(score):
+        return {f.name: _plain(getattr(score, f.name)) for f in dataclasses.fields(score)}
+    return dict(score)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return _score_dict(value)
+    if hasattr(value, "items"):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+        elif not isinstance(value, list):
+            flat[name] = value
+    return flat
