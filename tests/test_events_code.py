@@ -49,6 +49,17 @@ def codes(mentions) -> set[str | None]:
     return {m.actor.country for m in mentions}
 
 
+def test_a_meeting_in_one_partys_country_is_a_visit(code) -> None:
+    meeting = one(code("Abe is set to meet Trump in Washington."), "CONSULT")
+    assert meeting.mode == "visit" and meeting.status is EventStatus.PLANNED
+    assert ids(meeting.sources) == {ABE} and ids(meeting.targets) == {TRUMP}
+
+
+def test_one_meeting_told_by_verb_and_noun_is_one_event(code) -> None:
+    events = code("Abe and Trump met for dinner at Mar-a-Lago on Saturday.")
+    assert [e.trigger for e in events] == ["met"]
+
+
 def test_a_meeting_between_two_leaders_abroad(code) -> None:
     events = code("Japanese Prime Minister Shinzo Abe met U.S. President Donald Trump in Singapore on Tuesday.",
                   dt.date(2018, 6, 14))
@@ -85,6 +96,10 @@ def test_a_stated_length_with_a_qualifier(code) -> None:
         ("Shinzo Abe will meet Donald Trump in New York next week.", EventStatus.PLANNED),
         ("Shinzo Abe plans to visit Washington in May.", EventStatus.PLANNED),
         ("Abe is scheduled to hold talks with Trump.", EventStatus.PLANNED),
+        ("Abe and Trump are expected to hold talks on Friday.", EventStatus.PLANNED),
+        ("The coming meetings between Abe and Trump will focus on trade.", EventStatus.PLANNED),
+        ("Abe could meet Trump later this year.", EventStatus.HYPOTHETICAL),
+        ("Trump has no plans to meet Abe.", EventStatus.NEGATED),
         ("Trump said he might meet Kim Jong Un if the talks go well.", EventStatus.HYPOTHETICAL),
         ("Abe discussed a potential meeting between Trump and Kim Jong Un.", EventStatus.HYPOTHETICAL),
         ("Shinzo Abe did not meet Donald Trump during the trip.", EventStatus.NEGATED),

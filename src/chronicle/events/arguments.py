@@ -257,7 +257,10 @@ class Resolver:
             if v.lemma(parent) in self.lexicon.grammar.object_control:
                 for o in v.kids(parent, "dobj"):
                     return self.phrase_actors(o)
-            return self.subject(parent, depth + 1)
+            found = self.subject(parent, depth + 1)
+            if not found:  # "Abe is set to meet", "Trump was forced to resign"
+                found = unique([m for s in v.kids(parent, "nsubjpass") for m in self.phrase_actors(s)])
+            return found
         if dep in ("conj", "advcl", "ccomp", "pcomp", "prep", "pobj", "acomp"):
             if dep == "conj" and v.kids(verb, "nsubjpass"):
                 return []

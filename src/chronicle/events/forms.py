@@ -133,7 +133,7 @@ def event_sentence_filter(lexicon: EventLexicon) -> Callable[[Sequence[str]], bo
     """A predicate over a sentence's lower-cased token texts: True when it may hold an event.
 
     True when the sentence holds a form of a trigger word, of a reporting verb (a speech act),
-    or of a counting adverb ("twice"); a trigger sense that needs a particular object (such as
+    or of a counting adverb ("twice", "thrice"); a trigger sense that needs a particular object (such as
     "lift" + "curfew") only counts when a form of one of its objects occurs too. It works on
     surface forms, before any tagging, and decides which sentences get the full parse.
     """
@@ -149,6 +149,7 @@ def event_sentence_filter(lexicon: EventLexicon) -> Callable[[Sequence[str]], bo
             paired.setdefault(heads, set()).update(others)
     g = lexicon.grammar
     for verb in g.reporting:
-        free |= verb_forms(verb.split()[0], g.irregular.get(verb.split()[0], ()))
-    free |= set(g.count_adverbs)
+        if " " not in verb:  # "point out" is found by "said" and the like often enough
+            free |= verb_forms(verb, g.irregular.get(verb, ()))
+    free |= {word for word, n in g.count_adverbs.items() if n > 1}  # "twice", not the common "once"
     return _Filter(frozenset(free), tuple((heads, frozenset(objs)) for heads, objs in paired.items()))

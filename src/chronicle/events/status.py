@@ -106,6 +106,8 @@ def event_status(view: SentenceView, anchor: int, grammar: Grammar) -> EventStat
     parent = view.head(anchor)
     if (parent is not None and view.dep(anchor) == "acl" and view.is_noun(parent)
             and any(view.lower(a) == "to" for a in view.kids(anchor, "aux"))):
+        if any(view.lemma(d) in grammar.negating_determiners for d in view.kids(parent, "det")):
+            return NEGATED  # "has no plans to meet"
         return PLANNED  # "plans to sit down", "a chance to discuss"
     node, negation = anchor, True
     for steps, (parent, dep) in enumerate(view.ancestors(anchor)):

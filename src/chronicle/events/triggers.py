@@ -36,7 +36,7 @@ _PARTY_PATH_DEPS = frozenset(
     {"pobj", "prep", "compound", "amod", "conj", "appos", "nsubj", "nsubjpass", "dobj", "agent"}
 )
 # prepositions by which an event noun tells the setting of an event of the same type ("killed in an attack")
-_SAME_EVENT_PREPS = frozenset({"in", "during", "with", "by", "through", "amid", "via"})
+_SAME_EVENT_PREPS = frozenset({"in", "during", "with", "by", "through", "amid", "via", "for", "over"})
 # dependencies no content hangs by
 _LOOSE_DEPS = frozenset({"relcl", "parataxis", "appos", "npadvmod", "advmod", "punct", "dep"})
 _MATERIAL = frozenset({"AID", "COOPERATE", "RETREAT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
