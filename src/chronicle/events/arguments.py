@@ -21,8 +21,6 @@ from chronicle.models import ActorKind, ActorMention
 # prepositions introducing a trigger's target
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "from", "over", "between",
                 "onto")
-# prepositions whose object phrase may name a noun trigger's author ("calls by", "appeal from")
-AUTHOR_PREPS = ("by", "from")
 # prepositions attaching an event noun to the clause of its participants ("agreed in talks", "after the call")
 SETTING_PREPS = frozenset({"in", "at", "after", "before", "during", "for", "following", "since", "upon", "ahead",
                            "throughout", "amid", "despite", "via", "through", "over", "on", "as"})
@@ -56,7 +54,6 @@ class Parties:
     parsed_target: bool = False
     partners: list[ActorMention] = field(default_factory=list)  # the other side of an event between equals
     inferred: bool = False  # some came from the discourse rather than the sentence's parse
-    from_content: bool = False  # the targets are those of what was demanded, refused or threatened
 
 
 def unique(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -421,7 +418,6 @@ def _clause_targets(a: int, view: SentenceView, res: Resolver, parties: Parties)
         found = doers or [m for m in aimed if m.actor.id not in source_ids]
         if found:
             parties.targets.extend(found)
-            parties.from_content = True
             return
     for o in view.kids(a, "dobj"):  # "threatened further action against Russia"
         for m in (m for _, p in view.prep_objects(o, TARGET_PREPS) for m in res.phrase_actors(p)):
@@ -443,4 +439,3 @@ def _content_targets(
         parties.targets.extend(inner.targets)
     elif doers:
         parties.targets.extend(doers)
-    parties.from_content = bool(parties.targets)
