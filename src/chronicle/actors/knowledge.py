@@ -11,14 +11,18 @@ Actor ids (stable across documents, so the same actor merges across them):
 - ``state:TUR.COP`` — a sector of a state other than its government ("Turkish police",
   "the Pentagon" → ``state:USA.MIL``); kind STATE for state institutions (MIL, COP, LEG, JUD, ...),
   GROUP for the rest of society (REB, OPP, CVL, MED, EDU, BUS, ...).
-- ``person:shinzo-abe`` — a person from the office-holders table (its id), or the slug of the full
-  name for a person the tables do not know.
+- ``person:shinzo-abe`` — a person from the office-holders tables (``people.toml`` and
+  ``leaders_world.toml``, one id space), or the slug of the full name for a person the tables do
+  not know.
 - ``igo:UN``, ``igo:UN.MIL`` (the UN's peacekeepers) — intergovernmental organisations: kind IGO,
   country None, sector from the table (IGO, or JUD for courts).
 - ``ngo:AMNESTY`` — non-governmental organisations: kind ORGANISATION, country None, sector NGO.
+- ``group:HEZBOLLAH`` — armed groups, movements and parties of ``groups.toml``: kind GROUP, the
+  country the group belongs to (None for groups no one state holds, such as al-Qaeda) and its
+  sector (REB, PRM, OPP, PTY, CRM, ...); ``group:<slug>`` (lower case) — groups from the user's actors file.
 - ``org:<slug>`` — organisations the tables do not know (named entities, kind ORGANISATION, country
   from a state named inside the name); ``org:<slug>.EDU`` — a sector of one ("students at
-  Cumhuriyet University", kind GROUP); ``group:<slug>`` — groups from the user's actors file.
+  Cumhuriyet University", kind GROUP).
 - ``role:ARM.president`` — the holder of an office the tables cannot name ("the president of Armenia").
 
 For PLOVER's actor code: the country when there is one, "IGO" for IGOs and their officials
@@ -40,10 +44,12 @@ from chronicle.actors.names import normal_form, plural_forms, without_article
 from chronicle.actors.text import first_piece, piece_bound
 from chronicle.actors.tables import (
     Contextual,
+    Group,
     Organisation,
     Person,
     State,
     Title,
+    read_groups,
     read_organisations,
     read_people,
     read_sectors,
@@ -54,7 +60,9 @@ from chronicle.actors.tables import (
 from chronicle.errors import KnowledgeError
 from chronicle.models import Actor, ActorKind
 
-TABLES = ("states.toml", "igos.toml", "sectors.toml", "titles.toml", "people.toml")
+TABLES = (
+    "states.toml", "igos.toml", "groups.toml", "sectors.toml", "titles.toml", "people.toml", "leaders_world.toml",
+)
 
 # Sectors that are parts of the state itself; any other sector of a country is a group in society.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "UAF"})
@@ -72,7 +80,7 @@ class Candidate:
     """What one written form may name: an actor, how the form names it, and the person record if any.
 
     ``how`` is "name", "alias", "capital" or "metonymy"; ``origin`` is "user", "person", "igo",
-    "ngo" or "state" (user entries are preferred when a form names several actors).
+    "ngo", "group" or "state" (user entries are preferred when a form names several actors).
     """
 
     actor: Actor
@@ -197,6 +205,13 @@ def organisation_actor(org: Organisation, sector: str | None = None) -> Actor:
     return Actor(f"{prefix}:{org.id}.{sector}", f"{org.name} {label}", kind, None, sector)
 
 
+def group_actor(group: Group) -> Actor:
+    """The actor of an armed group, movement or party from ``groups.toml`` (kind GROUP)."""
+    return Actor(
+        f"group:{group.id}", group.name, ActorKind.GROUP, group.country or None, group.sector, None, group.names
+    )
+
+
 def person_actor(person: Person) -> Actor:
     """The actor of a person from the tables: role and sector of their latest listed term."""
     latest = max(person.roles, key=lambda r: (r.start or dt.date.min), default=None)
@@ -250,7 +265,8 @@ def build_knowledge(data: Mapping[str, dict]) -> Knowledge:
     """
     states, contextual = read_states(data.get("states.toml", {}), "states.toml")
     organisations = read_organisations(data.get("igos.toml", {}), "igos.toml")
-    people = read_people(data.get("people.toml", {}), "people.toml")
+    people = _all_people(data)
+    groups = read_groups(data.get("groups.toml", {}), "groups.toml")
     sectors = read_sectors(data.get("sectors.toml", {}), "sectors.toml")
     titles = read_titles(data.get("titles.toml", {}), "titles.toml")
 
@@ -272,6 +288,11 @@ def build_knowledge(data: Mapping[str, dict]) -> Knowledge:
         add(org.name, Candidate(actor, "name", origin))
         for alias in org.names:
             add(alias, Candidate(actor, "alias", origin))
+    for group in groups:
+        actor = group_actor(group)
+        add(group.name, Candidate(actor, "name", "group"))
+        for alias in group.names:
+            add(alias, Candidate(actor, "alias", "group"))
     demonyms: dict[str, set[str]] = defaultdict(set)
     plurals: set[str] = set()
     for state in states:
@@ -322,6 +343,17 @@ def build_knowledge(data: Mapping[str, dict]) -> Knowledge:
     )
 
 
+def _all_people(data: Mapping[str, dict]) -> tuple[Person, ...]:
+    """Office holders of ``people.toml`` then ``leaders_world.toml``: one person, one id, one file."""
+    people = read_people(data.get("people.toml", {}), "people.toml")
+    world = read_people(data.get("leaders_world.toml", {}), "leaders_world.toml")
+    known = {p.id for p in people}
+    for person in world:
+        if person.id in known:
+            raise KnowledgeError(f"leaders_world.toml, person {person.id}: already listed in people.toml")
+    return people + world
+
+
 def _starts(entries) -> dict[str, int]:
     starts: dict[str, int] = {}
     for entry in entries:
@@ -364,6 +396,7 @@ __all__ = [
     "Candidate",
     "Knowledge",
     "build_knowledge",
+    "group_actor",
     "load_knowledge",
     "organisation_actor",
     "person_actor",

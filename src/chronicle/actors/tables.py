@@ -58,6 +58,17 @@ class Organisation:
 
 
 @dataclass(frozen=True)
+class Group:
+    """An armed group, movement or party: the state it belongs to ("" when none does) and its sector."""
+
+    id: str
+    name: str
+    names: tuple[str, ...]
+    country: str
+    sector: str
+
+
+@dataclass(frozen=True)
 class Role:
     """One term of office: office key, title as news writes it, sector, first and last day."""
 
@@ -203,6 +214,35 @@ def read_organisations(data: dict, source: str) -> tuple[Organisation, ...]:
                 )
             )
     return tuple(found)
+
+
+def read_groups(data: dict, source: str) -> tuple[Group, ...]:
+    """Armed groups, movements and parties (``[[group]]``) of ``groups.toml``.
+
+    Raises:
+        KnowledgeError: an entry lacks a field, repeats an id, or has a malformed code.
+    """
+    groups: list[Group] = []
+    ids: set[str] = set()
+    for n, entry in enumerate(_entries(data, "group", source), 1):
+        where = f"{source}, group #{n} ({entry.get('id', entry.get('name', '?'))})"
+        ident = _text(entry, "id", where)
+        if not _KEY.match(ident):
+            raise KnowledgeError(f"{where}: id {ident!r} must be upper-case letters, digits and _")
+        if ident in ids:
+            raise KnowledgeError(f"{where}: id {ident} is listed twice")
+        ids.add(ident)
+        kind = _text(entry, "kind", where, required=False) or "group"
+        if kind != "group":
+            raise KnowledgeError(f"{where}: kind must be 'group', got {kind!r}")
+        country = _text(entry, "country", where, required=False)
+        if country and not _CODE.match(country):
+            raise KnowledgeError(f"{where}: country {country!r} is not three upper-case letters")
+        sector = _text(entry, "sector", where).upper()
+        if not _KEY.match(sector):
+            raise KnowledgeError(f"{where}: sector {sector!r} is not a sector code")
+        groups.append(Group(ident, _text(entry, "name", where), _texts(entry, "names", where), country, sector))
+    return tuple(groups)
 
 
 def read_sectors(data: dict, source: str) -> dict[str, str]:
