@@ -145,6 +145,7 @@ def build(
         counts.update(_process(writer, build_id, todo(True), files, settings, sidecars, context, progress))
         writer.anchor_undated()
         writer.reconcile_actors()
+        writer.deduplicate_events()
         writer.finish_build(build_id, counts)
     finally:
         conn.close()

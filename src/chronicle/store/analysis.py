@@ -87,6 +87,8 @@ def write_analysis(conn: sqlite3.Connection, doc: Document) -> None:
 
 def delete_analysis(conn: sqlite3.Connection, doc_id: str) -> None:
     """Remove everything ``write_analysis`` wrote for a document (inside the caller's transaction)."""
+    # Its mentions leave their deduplicated events; the event stage re-forms the events they left.
+    conn.execute("DELETE FROM event_members WHERE mention_id IN (SELECT id FROM event_mentions WHERE document_id = ?)", (doc_id,))
     conn.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM event_mentions WHERE document_id = ?)", (doc_id,))
     conn.execute("DELETE FROM event_mentions WHERE document_id = ?", (doc_id,))
     conn.execute(

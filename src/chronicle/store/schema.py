@@ -264,6 +264,33 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX quotes_speaker ON quotes(speaker_id);
     """,
+    # 3: deduplicated events: the real-world happenings the event mentions of original documents
+    # report, each with its member mentions (written by the corpus event stage).
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        mode TEXT,
+        context TEXT,
+        status TEXT NOT NULL,
+        date_value TEXT,
+        date_granularity TEXT,
+        date_basis TEXT NOT NULL,
+        date_certain INTEGER NOT NULL DEFAULT 0,
+        durations TEXT NOT NULL DEFAULT '[]',  -- JSON: each distinct stated duration with its mentions
+        location TEXT,
+        disagreements TEXT NOT NULL DEFAULT '{}',  -- JSON: field -> the values the sources give
+        members INTEGER NOT NULL DEFAULT 0,  -- member mentions when last summarised
+        documents INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX events_type ON events(type, status);
+    CREATE INDEX events_date ON events(date_value);
+    CREATE TABLE event_members (
+        mention_id INTEGER PRIMARY KEY REFERENCES event_mentions(id),
+        event_id INTEGER NOT NULL REFERENCES events(id)
+    );
+    CREATE INDEX event_members_event ON event_members(event_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,6 +20,7 @@ from chronicle.errors import StoreError
 from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection
 from chronicle.corpus.actors import reconcile_actors
 from chronicle.corpus.dating import anchor_undated
+from chronicle.corpus.events import DedupReport, deduplicate_events
 from chronicle.store.analysis import delete_analysis, write_analysis
 from chronicle.store.codec import document_row
 
@@ -143,6 +144,11 @@ class StoreWriter:
         """Run the corpus actor stage (one actor per real entity); return how many ids were merged."""
         with self._transaction():
             return reconcile_actors(self.conn)
+
+    def deduplicate_events(self) -> DedupReport:
+        """Run the corpus event stage: place new event mentions into deduplicated events."""
+        with self._transaction():
+            return deduplicate_events(self.conn)
 
     def start_build(self) -> int:
         with self._transaction():
