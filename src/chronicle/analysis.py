@@ -114,7 +114,7 @@ def analyse_text(
     Relative dates resolve against ``published`` only; with no date they stay unresolved.
     """
     from chronicle.actors import find_actor_mentions
-    from chronicle.events import extract_events, find_stated_counts
+    from chronicle.events import code_document
     from chronicle.language import parse_text
     from chronicle.quotes import find_quotes
 
@@ -122,7 +122,6 @@ def analyse_text(
         timexes = find_timexes(text, published)
     parse = parse_text(toolkit.language, text, toolkit.sentence_filter, toolkit.entity_filter)
     mentions = find_actor_mentions(text, parse, toolkit.knowledge, published)
-    events = extract_events(text, parse, mentions, timexes, published)
-    counts = find_stated_counts(text, parse, mentions, published)
+    events, counts = code_document(text, parse, mentions, timexes, published)
     quotes = find_quotes(text, parse, mentions, events)
     return TextAnalysis(text, timexes, parse, mentions, events, counts, quotes)

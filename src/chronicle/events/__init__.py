@@ -6,7 +6,7 @@ records (type, mode, context, status, sources, targets, date, duration, location
 and ``StatedCount`` records. The trigger lexicons are data (``chronicle/data/events``).
 """
 
-from chronicle.events.code import extract_events, find_stated_counts
+from chronicle.events.code import code_document, extract_events, find_stated_counts
 from chronicle.events.forms import event_sentence_filter
 from chronicle.events.lexicon import PLOVER_TYPES, EventLexicon, Sense, load_event_lexicon
 from chronicle.events.plover import plover_mode, plover_type
@@ -15,6 +15,7 @@ __all__ = [
     "PLOVER_TYPES",
     "EventLexicon",
     "Sense",
+    "code_document",
     "event_sentence_filter",
     "extract_events",
     "find_stated_counts",

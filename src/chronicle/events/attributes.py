@@ -134,8 +134,10 @@ def _contains(sequence: list[str], cue: str) -> bool:
 
 def cue_mode(table: tuple[tuple[str, tuple[str, ...]], ...], lemmas: list[str]) -> str | None:
     """The first name in ``table`` with a cue among ``lemmas`` (a lemma sequence)."""
+    present = set(lemmas)
     for name, cues in table:
-        if any(_contains(lemmas, cue) for cue in cues):
+        # a cue can only match when its first word is present: most cues are ruled out by a set lookup
+        if any(cue.split(" ", 1)[0] in present and _contains(lemmas, cue) for cue in cues):
             return name
     return None
 

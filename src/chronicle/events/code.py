@@ -70,6 +70,24 @@ def find_stated_counts(
     return tuple(r for kind, r in code_sentences(text, parse, mentions, (), published, lexicon) if kind == "count")
 
 
+def code_document(
+    text: str,
+    parse: Parse,
+    mentions: tuple[ActorMention, ...],
+    timexes: tuple[Timex, ...],
+    published: dt.date | None,
+) -> tuple[tuple[EventMention, ...], tuple[StatedCount, ...]]:
+    """``extract_events`` and ``find_stated_counts`` in one pass over the sentences: (events, counts)."""
+    events: list[EventMention] = []
+    counts: list[StatedCount] = []
+    for kind, record in code_sentences(text, parse, mentions, timexes, published, load_event_lexicon()):
+        if kind == "event":
+            events.append(record)  # type: ignore[arg-type]
+        else:
+            counts.append(record)  # type: ignore[arg-type]
+    return tuple(events), tuple(counts)
+
+
 def code_sentences(
     text: str,
     parse: Parse,
