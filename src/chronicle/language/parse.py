@@ -47,58 +47,56 @@ def parse_texts(
 
     Sentences selected by ``needs_analysis`` (all of them by default; it sees lower-cased token
     texts) get tags, lemmas and dependencies; the rest keep bare tokens. Consecutive selected
-    sentences are analysed together, with their boundaries fixed in advance so no parse crosses
-    them. Entities are recognised in the analysed sentences that ``needs_entities`` selects (it
+    sentences are analysed together, with their sentence starts fixed in advance. Entities are recognised in the analysed sentences that ``needs_entities`` selects (it
     sees the tokens as written; all analysed sentences when it is None).
     """
     texts = list(texts)
     docs = [model.tokenizer(text) for text in texts]
     spans: list[list[tuple[int, int]]] = [_sentence_spans(doc) for doc in docs]
-    chunks: list[tuple[int, list[tuple[int, int]]]] = []  # (text index, runs of selected sentences)
+    runs: list[tuple[int, list[tuple[int, int]]]] = []  # (text, character spans of consecutive selected sentences)
+    ner_wanted: list[tuple[int, int, int]] = []  # (text, start, end) of sentences for the entity recogniser
+    selected: list[set[int]] = []  # character starts of the analysed sentences, per text
     for t, doc in enumerate(docs):
         run: list[tuple[int, int]] = []
+        chosen: set[int] = set()
         for first, last in spans[t]:
+            start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
             if needs_analysis([doc[i].lower_ for i in range(first, last)]):
-                run.append((first, last))
+                run.append((start, end))
+                chosen.add(start)
+                if needs_entities is None or needs_entities([doc[i].text for i in range(first, last)]):
+                    ner_wanted.append((t, start, end))
                 continue
             if run:
-                chunks.append((t, run))
+                runs.append((t, run))
                 run = []
         if run:
-            chunks.append((t, run))
-    skipped = list(model.skipped) + (["ner"] if needs_entities is not None else [])
-    analysed = model.nlp.pipe((_chunk_doc(docs[t], run) for t, run in chunks), batch_size=batch_size, disable=skipped)
-    if needs_entities is not None:
-        analysed = _with_entities(model, list(analysed), chunks, docs, needs_entities, batch_size)
-    results: dict[int, dict[int, tuple[object, int]]] = {t: {} for t in range(len(docs))}
-    for (t, run), chunk_doc in zip(chunks, analysed):
-        base = run[0][0]
-        for first, _ in run:
-            results[t][first] = (chunk_doc, base)
-    for t, doc in enumerate(docs):
-        yield _to_parse(doc, spans[t], results[t], model)
-
-
-def _with_entities(model, analysed, chunks, docs, needs_entities, batch_size):  # type: ignore[no-untyped-def]
-    """Run the entity recogniser on the chunks with at least one sentence that needs it."""
-    wanted = [
-        k
-        for k, (t, run) in enumerate(chunks)
-        if any(needs_entities([docs[t][i].text for i in range(first, last)]) for first, last in run)
-    ]
+            runs.append((t, run))
+        selected.append(chosen)
+    skipped = [*model.skipped, "ner"]
+    analysed = model.nlp.pipe(
+        (_chunk_doc(model, texts[t], run) for t, run in runs), batch_size=batch_size, disable=skipped
+    )
+    parsed: list[list[tuple[int, object]]] = [[] for _ in texts]  # (character offset of the chunk, chunk doc)
+    for (t, run), chunk_doc in zip(runs, analysed):
+        parsed[t].append((run[0][0], chunk_doc))
+    found: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
     ner = model.nlp.get_pipe("ner")
-    for k, doc in zip(wanted, ner.pipe((analysed[k] for k in wanted), batch_size=batch_size)):
-        analysed[k] = doc
-    return analysed
+    sentence_docs = (model.tokenizer(texts[t][start:end]) for t, start, end in ner_wanted)
+    for (t, start, _), sent_doc in zip(ner_wanted, ner.pipe(sentence_docs, batch_size=batch_size)):
+        found[t].extend((start + e.start_char, start + e.end_char, e.label_, e.text) for e in sent_doc.ents)
+    for t, doc in enumerate(docs):
+        yield _to_parse(doc, spans[t], selected[t], parsed[t], found[t], model)
 
 
-def _chunk_doc(doc, run: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
-    """A Doc of the tokens from the run's first sentence to its last, with sentence starts preset."""
+def _chunk_doc(model: LanguageModel, text: str, run: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """A Doc of the text from the run's first sentence to its last, with the sentence starts preset."""
     base = run[0][0]
-    chunk = doc[base : run[-1][1]].as_doc()
-    starts = {first - base for first, _ in run}
+    chunk = model.tokenizer(text[base : run[-1][1]])
+    starts = {start - base for start, _ in run}
     for token in chunk:
-        token.is_sent_start = token.i in starts
+        if token.idx in starts:
+            token.is_sent_start = True
     return chunk
 
 
@@ -140,53 +138,63 @@ def _sentence_spans(doc) -> list[tuple[int, int]]:
     return cleaned
 
 
-def _to_parse(doc, spans: list[tuple[int, int]], analysed: dict[int, tuple[object, int]], model: LanguageModel) -> Parse:
+def _to_parse(
+    doc,  # type: ignore[no-untyped-def]
+    spans: list[tuple[int, int]],
+    selected: set[int],
+    parsed: list[tuple[int, object]],
+    found: list[tuple[int, int, str, str]],
+    model: LanguageModel,
+) -> Parse:
+    # Analysed tokens by character offset; a chunk was tokenised from the same characters, so
+    # its tokens line up with the text's own tokens.
+    analysed: dict[int, object] = {}
+    for offset, chunk_doc in parsed:
+        for tok in chunk_doc:  # type: ignore[attr-defined]
+            if not tok.is_space:
+                analysed[offset + tok.idx] = (offset, tok)
+    entity_at: dict[int, str] = {}
+    for start, end, label, _ in found:
+        for pos in range(start, end):
+            entity_at[pos] = label
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    entities: list[Entity] = []
+    by_start: dict[int, int] = {}
     attributes = model.attributes
     for first, last in spans:
         base = len(tokens)
-        found = analysed.get(first)
-        if found is None:
-            for k in range(first, last):
-                tok = doc[k]
-                if tok.is_space:
-                    continue
-                tokens.append(Token(len(tokens), tok.idx, tok.idx + len(tok.text), tok.text, tok.lower_, "", ""))
-        else:
-            chunk_doc, chunk_base = found
-            offset = doc[chunk_base].idx
-            sent = chunk_doc[first - chunk_base : last - chunk_base]  # type: ignore[index]
-            index: dict[int, int] = {}
-            for tok in sent:
-                if not tok.is_space:
-                    index[tok.i] = base + len(index)
-            for tok in sent:
-                if tok.is_space:
-                    continue
-                head = index.get(tok.head.i, index[tok.i])
-                pos, lemma = attributes.assign(tok) if attributes is not None else (tok.pos_, tok.lemma_)
+        is_parsed = doc[first].idx in selected
+        members = [doc[k] for k in range(first, last) if not doc[k].is_space]
+        if is_parsed:
+            index = {}
+            for tok in members:
+                offset, atok = analysed[tok.idx]  # type: ignore[misc]
+                index[(offset, atok.i)] = base + len(index)
+            for tok in members:
+                offset, atok = analysed[tok.idx]  # type: ignore[misc]
+                me = index[(offset, atok.i)]
+                head = index.get((offset, atok.head.i), me)
+                pos, lemma = attributes.assign(atok) if attributes is not None else (atok.pos_, atok.lemma_)
                 tokens.append(
                     Token(
-                        index[tok.i],
-                        offset + tok.idx,
-                        offset + tok.idx + len(tok.text),
-                        tok.text,
-                        lemma or tok.lower_,
-                        pos,
-                        tok.tag_,
-                        tok.dep_,
-                        head,
-                        tok.ent_type_,
+                        me, tok.idx, tok.idx + len(tok.text), tok.text, lemma or tok.lower_, pos, atok.tag_,
+                        atok.dep_, head, entity_at.get(tok.idx, ""),
                     )
                 )
-            for ent in sent.ents:
-                kept = [index[k] for k in range(ent.start, ent.end) if k in index]
-                if kept:
-                    entities.append(
-                        Entity(offset + ent.start_char, offset + ent.end_char, kept[0], kept[-1] + 1, ent.label_, ent.text)
-                    )
+                by_start[tok.idx] = me
+        else:
+            for tok in members:
+                by_start[tok.idx] = len(tokens)
+                tokens.append(Token(len(tokens), tok.idx, tok.idx + len(tok.text), tok.text, tok.lower_, "", ""))
         if len(tokens) > base:
-            sentences.append(Sentence(tokens[base].start, tokens[-1].end, base, len(tokens), found is not None))
+            sentences.append(Sentence(tokens[base].start, tokens[-1].end, base, len(tokens), is_parsed))
+    entities: list[Entity] = []
+    for start, end, label, text in found:
+        first = by_start.get(start)
+        if first is None:
+            continue  # the recogniser split a token differently: the span does not start a token
+        last = first
+        while last < len(tokens) and tokens[last].start < end:
+            last += 1
+        entities.append(Entity(start, end, first, last, label, text))
     return Parse(tuple(tokens), tuple(sentences), tuple(entities))
