@@ -22,6 +22,7 @@ demo: install
 	$(BIN)/chronicle documents --db $(OUT)/chronicle.db --format json > $(OUT)/documents.json
 	$(BIN)/chronicle events --db $(OUT)/chronicle.db --format csv > $(OUT)/events.csv
 	$(BIN)/chronicle actors --db $(OUT)/chronicle.db --format csv > $(OUT)/actors.csv
+	$(BIN)/chronicle report --db $(OUT)/chronicle.db --out $(OUT)/report.html
 	@echo
 	@echo "Outputs:"
 	@echo "  store      $(OUT)/chronicle.db   (SQLite; try: $(BIN)/chronicle documents --db $(OUT)/chronicle.db)"
@@ -29,6 +30,7 @@ demo: install
 	@echo "  events     $(OUT)/events.csv, actors: $(OUT)/actors.csv"
 	@echo "             (try: $(BIN)/chronicle events --db $(OUT)/chronicle.db --dyad Abe,Trump)"
 	@echo "  search     $(BIN)/chronicle search 'summit' --db $(OUT)/chronicle.db"
+	@echo "  report     $(OUT)/report.html   (open it in a browser; works offline)"
 
 test: install
 	$(BIN)/python -m pytest -q
