@@ -59,7 +59,7 @@ def _open(db: Path) -> sqlite3.Connection:
 def timeline(
     db: Path = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Only events involving this actor (name, alias or id)."),
-    dyad: tuple[str, str] = typer.Option((None, None), "--dyad", help="Only events between two actors: --dyad \"Shinzo Abe\" \"Donald Trump\"."),
+    dyad: Optional[tuple[str, str]] = typer.Option(None, "--dyad", help="Only events between two actors: --dyad \"Shinzo Abe\" \"Donald Trump\"."),
     type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
     status: Optional[str] = typer.Option(None, "--status", help="occurred, planned, hypothetical or negated."),
     since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD); leaves out undated events."),
@@ -68,7 +68,7 @@ def timeline(
     fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
 ) -> None:
     """Deduplicated events in date order: each happening once, with its status, durations, sources and evidence."""
-    pair = (dyad[0], dyad[1]) if dyad and dyad[0] and dyad[1] else None
+    pair = (dyad[0], dyad[1]) if dyad else None
     try:
         conn = _open(db)
         try:

@@ -16,9 +16,12 @@ joins an event when all of these hold for the event's members:
 Within one document compatible mentions are one event. Across documents compatibility is not
 enough; the stage also wants positive evidence: the same day stated on both sides, or a stated day
 and a report published within a week of it, or two reports published within two days of each other
-— or, when the dates say little, articles whose distinctive words are alike (TF-IDF cosine over the
-corpus's document frequencies). A mention naming no actor joins only the one event of its type,
-status and mode in its own document, if there is exactly one.
+(and then articles whose distinctive words are somewhat alike: TF-IDF cosine over the corpus's
+document frequencies). When the dates say nothing, only an event that occurred is matched, and
+only between two articles that are alike and each the other's nearest in the corpus (intentions
+and speculation recur from article to article; a happening told twice is one story).
+A mention naming no actor joins only the one event of its type, status and mode in its own
+document, if there is exactly one.
 
 The stage is incremental: it places only the mentions not yet in an event, comparing each with the
 events of its block (type, status, and an actor it names). A document that is retired takes its
@@ -48,12 +51,14 @@ REPORT_LAG_DAYS = 7  # a report published this long after a stated day still sup
 SAME_NEWS_DAYS = 2  # two reports dated only by publication this close may tell one happening
 DAY_TOLERANCE = 1  # outlets in different time zones may date one happening a day apart
 # TF-IDF cosine of two articles at which they are taken to tell the same story: lower when the
-# dates give some support, higher when they say nothing.
+# dates give some support, higher when they say nothing (and then each article must also be the
+# other's nearest in the corpus).
 SIMILAR_WITH_SUPPORT = 0.2
-SIMILAR_WITHOUT_SUPPORT = 0.33
+SIMILAR_WITHOUT_SUPPORT = 0.3
 # Document frequencies from fewer articles than this cannot tell a story's own words from its
 # topic's: similarity alone then never merges.
-SIMILARITY_MIN_DOCUMENTS = 20
+SIMILARITY_MIN_DOCUMENTS = 10
+_NEIGHBOUR_WORDS = 12  # a document's strongest words, searched to find its nearest document
 _DAY_GRANULARITIES = ("day", "time")
 
 
@@ -254,6 +259,7 @@ class _Similarity:
         self._frequency: dict[str, int] = {}
         self._vectors: dict[str, dict[str, float]] = {}
         self._pairs: dict[tuple[str, str], float] = {}
+        self._nearest: dict[str, str | None] = {}
 
     def __call__(self, a: str, b: str) -> float:
         key = (a, b) if a < b else (b, a)
@@ -261,6 +267,26 @@ class _Similarity:
             x, y = self._vector(a), self._vector(b)
             self._pairs[key] = sum(w * y[t] for t, w in x.items() if t in y)
         return self._pairs[key]
+
+    def nearest(self, doc: str) -> str | None:
+        """The original document most like ``doc`` (full-text search for its strongest words)."""
+        if doc not in self._nearest:
+            vector = self._vector(doc)
+            words = sorted(vector, key=vector.__getitem__, reverse=True)[:_NEIGHBOUR_WORDS]
+            found = None
+            if words:
+                rows = self.conn.execute(
+                    "SELECT d.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+                    "WHERE documents_fts MATCH ? AND d.status = 'ok' AND d.id != ? ORDER BY bm25(documents_fts) LIMIT 1",
+                    (" OR ".join(f'"{w}"' for w in words), doc),
+                ).fetchall()
+                found = rows[0][0] if rows else None
+            self._nearest[doc] = found
+        return self._nearest[doc]
+
+    def mutual(self, a: str, b: str) -> bool:
+        """True when each of the two documents is the other's nearest."""
+        return self.nearest(a) == b and self.nearest(b) == a
 
     def _vector(self, doc: str) -> dict[str, float]:
         if doc not in self._vectors:
@@ -375,10 +401,13 @@ class _Placer:
             support = max(agreements)
             similar = 0.0
             if not same_document and support < 2:
-                if not support and self.similarity.total < SIMILARITY_MIN_DOCUMENTS:
+                if not support and (mention.status != "occurred" or self.similarity.total < SIMILARITY_MIN_DOCUMENTS):
                     continue
-                similar = max(self.similarity(mention.doc, d) for d in event.documents)
+                closest = max(event.documents, key=lambda d: self.similarity(mention.doc, d))
+                similar = self.similarity(mention.doc, closest)
                 if similar < (SIMILAR_WITH_SUPPORT if support else SIMILAR_WITHOUT_SUPPORT):
+                    continue
+                if not support and not self.similarity.mutual(mention.doc, closest):
                     continue
             shared = len(mention.actors & event.actors) / len(mention.actors | event.actors)
             score = (float(same_document), float(support), shared, similar, -_distance(mention, event), float(len(event.members)))
