@@ -89,16 +89,19 @@ def build(
     min_words: Optional[int] = typer.Option(None, help="Fewest words of article text to accept."),
     languages: Optional[str] = typer.Option(None, help="Accepted languages, comma-separated ISO codes ('' = all)."),
     max_bytes: Optional[int] = typer.Option(None, help="Largest single article accepted, in bytes."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", help="Processes running the per-document pipeline (default 1)."),
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when any input is rejected."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Ingest articles into the store: clean them, date them, detect duplicates.
+    """Ingest articles into the store: clean and date them, detect duplicates, find actors, events and quotes.
 
     Exit status: 0 on success, 1 with --strict when any input was rejected, 2 when nothing could be
     read or on an error.
     """
     try:
-        settings = load_settings(config, min_words=min_words, accept_languages=languages, max_item_bytes=max_bytes)
+        settings = load_settings(
+            config, min_words=min_words, accept_languages=languages, max_item_bytes=max_bytes, workers=workers
+        )
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[items]} items"),
             TimeElapsedColumn(), console=err, disable=quiet, transient=True,
