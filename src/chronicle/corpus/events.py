@@ -5,7 +5,8 @@ counts twice) belongs to exactly one event (tables ``events`` and ``event_member
 joins an event when all of these hold for the event's members:
 
 * the same PLOVER type and status (a planned meeting is not the meeting that took place), and a
-  compatible mode (equal, or unstated on one side);
+  compatible mode (equal, unstated on one side, or a general mode and one refining it: a meeting
+  and a visit);
 * overlapping actors by actor id: one set inside the other, or at least two actors shared; across
   documents a single actor ties a mention to an event only when both name exactly that actor;
 * compatible dates: values are compared at their granularity ("2019-12" holds "2019-12-21";
@@ -232,10 +233,16 @@ def _partial(x: _When, y: _When) -> int:
 
 
 def _modes_agree(mention: _Mention, event: _Event, strict: bool) -> bool:
+    """Every stated mode of the event fits the mention's ("meeting" fits "visit"); ``strict``: the
+    event must state a mode too, and one only when the mention states none."""
     modes = {m.mode for m in event.members if m.mode}
     if mention.mode is None:
         return not strict or len(modes) <= 1
-    return modes <= {mention.mode} and (not strict or bool(modes))
+    # Imported here: the views package reads the store, which runs this stage.
+    from chronicle.views.plover import load_plover_scale
+
+    scale = load_plover_scale()
+    return all(scale.modes_agree(mention.mode, mode) for mode in modes) and (not strict or bool(modes))
 
 
 def _actors_agree(mention: _Mention, event: _Event, same_document: bool) -> bool:

@@ -24,6 +24,13 @@ class PloverScale:
     quads: Mapping[str, tuple[str, int]]
     scores: Mapping[str, float]
     in_person: frozenset[str]
+    refinements: Mapping[str, frozenset[str]]  # a general mode -> the modes refining it
+
+    def modes_agree(self, a: str | None, b: str | None) -> bool:
+        """True when two reports' modes can describe one event: equal, unstated, or one refining the other."""
+        if a is None or b is None or a == b:
+            return True
+        return b in self.refinements.get(a, ()) or a in self.refinements.get(b, ())
 
     def quad(self, event_type: str) -> str | None:
         """Return the quad category of a type ("verbal cooperation", ...), None for an unknown type."""
@@ -67,10 +74,14 @@ def _parse(data: dict[str, object]) -> PloverScale:
     in_person = counting.get("in_person", []) if isinstance(counting, dict) else None
     if not isinstance(in_person, list):
         raise KnowledgeError(f"views/{_FILE}: [counting] in_person must be a list of modes")
+    general = data.get("modes", {}).get("general", {}) if isinstance(data.get("modes", {}), dict) else None
+    if not isinstance(general, dict) or not all(isinstance(v, list) for v in general.values()):
+        raise KnowledgeError(f"views/{_FILE}: [modes.general] must map a mode to the modes refining it")
     return PloverScale(
         quads=MappingProxyType(quads),
         scores=MappingProxyType({k: float(v) for k, v in scores.items()}),
         in_person=frozenset(in_person),
+        refinements=MappingProxyType({k: frozenset(v) for k, v in general.items()}),
     )
 
 
