@@ -38,7 +38,8 @@ def _environment(markdown: bool) -> Environment:
     return env
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Enough to keep printed text from opening a tag, a link, code or emphasis, or a table cell.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 
 
 def _markdown_text(value: object) -> object:
