@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import chronicle
-from chronicle.corpus.events import _agreement, _Mention, _when
+from chronicle.corpus.event_dates import date_agreement, mention_date
 
 ABE, TRUMP = "person:shinzo-abe", "person:donald-trump"
 
@@ -145,13 +145,21 @@ def test_every_mention_of_an_original_is_in_exactly_one_event(build_seeds: Path)
     ],
 )
 def test_date_agreement(left: tuple[str, str, str], right: tuple[str, str, str], same_document: bool, expected: int) -> None:
-    def mention(doc: str, date: tuple[str, str, str]) -> _Mention:
-        return _Mention(1, doc, 1, 0, "CONSULT", "phone", "occurred", frozenset({ABE, TRUMP}), _when(*date, None), None)
+    a, b = mention_date(*left), mention_date(*right)
+    assert date_agreement(a, b, "occurred", same_document=same_document) == expected
+    assert date_agreement(b, a, "occurred", same_document=same_document) == expected
 
-    a = mention("a", left)
-    b = mention("a" if same_document else "b", right)
-    assert _agreement(a, b) == expected
-    assert _agreement(b, a) == expected
+
+def test_dates_bound_by_publication_and_windows() -> None:
+    stated = mention_date("2019-12-21", "day", "timex")
+    # A planned event cannot be earlier than the article announcing it.
+    assert date_agreement(stated, mention_date("2019-12-23", "day", "document"), "planned", same_document=False) == -1
+    assert date_agreement(stated, mention_date("2019-12-19", "day", "document"), "planned", same_document=False) == 1
+    # An undated article known to precede April 7, 2017 cannot report a call of 2019.
+    window = mention_date(None, None, "unknown", "2017-04-07")
+    assert date_agreement(window, stated, "occurred", same_document=False) == -1
+    assert date_agreement(window, mention_date("2017-04-06", "day", "timex"), "occurred", same_document=False) == 0
+    assert mention_date(None, None, "unknown").kind == "none"
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -41,16 +41,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from chronicle.corpus.event_dates import DAY_GRANULARITIES, FULL_DATE, MentionDate, date_agreement, mention_date, parse_day
+
 __all__ = ["DedupReport", "deduplicate_events"]
 
-_FULL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
-_PARTIAL = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?(?:T.*)?$")
-_WEEK = re.compile(r"^(\d{4}|XXXX)-W(\d{2}|XX)(?:-(\d))?$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
-REPORT_LAG_DAYS = 7  # a report published this long after a stated day still supports it
-SAME_NEWS_DAYS = 2  # two reports dated only by publication this close may tell one happening
-DAY_TOLERANCE = 1  # outlets in different time zones may date one happening a day apart
 # TF-IDF cosine of two articles at which they are taken to tell the same story: lower when the
 # dates give some support, higher when they say nothing (and then each article must also be the
 # other's nearest in the corpus).
@@ -60,7 +56,9 @@ SIMILAR_WITHOUT_SUPPORT = 0.3
 # topic's: similarity alone then never merges.
 SIMILARITY_MIN_DOCUMENTS = 10
 _NEIGHBOUR_WORDS = 12  # a document's strongest words, searched to find its nearest document
-_DAY_GRANULARITIES = ("day", "time")
+# Across documents, events dated this far from a mention are not compared with it at all (what
+# could support the pair is a stated day or publication dates within a week of each other).
+NEAR_DAYS = 62
 
 
 @dataclass(frozen=True)
@@ -73,70 +71,6 @@ class DedupReport:
 
 
 @dataclass(frozen=True)
-class _When:
-    """What a mention's date says: an interval when the year is known, else the known parts.
-
-    ``kind`` is "day" (a stated day or time), "span" (a stated month, week or year), "partial" (a
-    stated value with unknown parts), "published" (the document's date only), "window" (an undated
-    document's latest possible date) or "none".
-    """
-
-    kind: str
-    lo: dt.date | None = None
-    hi: dt.date | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None  # ISO weekday, 1 = Monday
-
-
-def _when(value: str | None, granularity: str | None, basis: str, window_end: str | None) -> _When:
-    if not value or basis == "unknown":
-        end = _date(window_end)
-        return _When("window", hi=end) if end else _When("none")
-    if basis == "document":
-        day = _date(value[:10])
-        return _When("published", day, day) if day else _When("none")
-    week = _WEEK.match(value)
-    if week:
-        year, number, weekday = week.groups()
-        if year.isdigit() and number.isdigit():
-            monday = dt.date.fromisocalendar(int(year), int(number), 1)
-            if weekday:
-                day = monday + dt.timedelta(days=int(weekday) - 1)
-                return _When("day", day, day)
-            return _When("span", monday, monday + dt.timedelta(days=6))
-        return _When("partial", weekday=int(weekday)) if weekday else _When("none")
-    full = _FULL.match(value)
-    if full:
-        year, month, day = (int(part) if part else None for part in full.groups())
-        try:
-            if day is not None and month is not None:
-                date = dt.date(year, month, day)
-                return _When("day", date, date)
-            if month is not None:
-                last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
-                return _When("span", dt.date(year, month, 1), last)
-            return _When("span", dt.date(year, 1, 1), dt.date(year, 12, 31))
-        except ValueError:
-            return _When("none")
-    partial = _PARTIAL.match(value)
-    if partial:
-        _, month, day = partial.groups()
-        known_month = int(month) if month and month.isdigit() else None
-        known_day = int(day) if day and day.isdigit() else None
-        if known_month or known_day:
-            return _When("partial", month=known_month, day=known_day)
-    return _When("none")
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-@dataclass(frozen=True)
 class _Mention:
     id: int
     doc: str
@@ -146,7 +80,7 @@ class _Mention:
     mode: str | None
     status: str
     actors: frozenset[str]
-    when: _When
+    when: MentionDate
     published: dt.date | None  # the document's date, when it has one
 
 
@@ -156,6 +90,22 @@ class _Event:
     type: str
     status: str
     members: list[_Mention] = field(default_factory=list)
+    lo: dt.date | None = None  # earliest and latest date its members state or are published on
+    hi: dt.date | None = None
+
+    def add(self, mention: _Mention) -> None:
+        self.members.append(mention)
+        if mention.when.lo is not None:
+            self.lo = min(self.lo, mention.when.lo) if self.lo else mention.when.lo
+        if mention.when.hi is not None:
+            self.hi = max(self.hi, mention.when.hi) if self.hi else mention.when.hi
+
+    def near(self, mention: _Mention) -> bool:
+        """False when the event's dates lie far from the mention's: a cheap test before the full one."""
+        if mention.when.lo is None or mention.when.hi is None or self.lo is None or self.hi is None:
+            return True
+        margin = dt.timedelta(days=NEAR_DAYS)
+        return self.lo - margin <= mention.when.hi and mention.when.lo <= self.hi + margin
 
     @property
     def actors(self) -> frozenset[str]:
@@ -167,69 +117,7 @@ class _Event:
 
 
 def _agreement(a: _Mention, b: _Mention) -> int:
-    """How the dates of two mentions bear on their being one happening.
-
-    Returns -1 (they cannot be), 0 (they can be, nothing more), 1 (some support) or 2 (the same
-    day stated on both sides).
-    """
-    x, y = a.when, b.when
-    if x.kind == "none" or y.kind == "none":
-        return 0
-    if x.kind == "published" and y.kind == "published":
-        return 1 if abs((x.lo - y.lo).days) <= SAME_NEWS_DAYS else 0  # type: ignore[operator]
-    if y.kind in ("published", "window") and x.kind not in ("published", "window"):
-        x, y = y, x
-    if x.kind in ("published", "window"):
-        return _bound(x, y, a.status)
-    if x.kind == "partial" or y.kind == "partial":
-        return _partial(x, y)
-    assert x.lo and x.hi and y.lo and y.hi
-    if x.lo <= y.hi and y.lo <= x.hi:
-        if x.kind == "day" and y.kind == "day":
-            return 2
-        return 1 if "day" in (x.kind, y.kind) or (x.lo, x.hi) == (y.lo, y.hi) else 0
-    if x.kind == "day" and y.kind == "day" and a.doc != b.doc and abs((x.lo - y.lo).days) <= DAY_TOLERANCE:
-        return 1
-    return -1
-
-
-def _bound(bound: _When, stated: _When, status: str) -> int:
-    """A publication date or window against another date: it bounds what occurred or was planned.
-
-    Only a stated day close to a publication date supports the pair; the rest merely fits or not.
-    """
-    if stated.kind in ("window", "published", "partial") or stated.lo is None or stated.hi is None:
-        return 0
-    limit = bound.hi if bound.kind == "window" else bound.lo
-    assert limit is not None
-    near = bound.kind == "published" and stated.kind == "day"
-    if status == "occurred":
-        if stated.lo > limit:
-            return -1
-        return 1 if near and (limit - stated.hi).days <= REPORT_LAG_DAYS else 0
-    if status == "planned" and bound.kind == "published":
-        if stated.hi < limit:
-            return -1
-        return 1 if near and (stated.lo - limit).days <= REPORT_LAG_DAYS else 0
-    return 0
-
-
-def _partial(x: _When, y: _When) -> int:
-    """Dates with unknown parts ("XXXX-05", a bare weekday) clash only on a part both know."""
-    for p, q in ((x, y), (y, x)):
-        if p.kind == "partial" and q.kind != "partial" and q.lo is not None and q.hi is not None:
-            if q.kind == "day":
-                known = {"month": q.lo.month, "day": q.lo.day, "weekday": q.lo.isoweekday()}
-            elif q.lo.month == q.hi.month:  # a month (or a week inside one)
-                known = {"month": q.lo.month}
-            else:
-                return 0
-            return -1 if any(getattr(p, k) is not None and getattr(p, k) != v for k, v in known.items()) else 0
-    clash = any(
-        getattr(x, part) is not None and getattr(y, part) is not None and getattr(x, part) != getattr(y, part)
-        for part in ("month", "day", "weekday")
-    )
-    return -1 if clash else 0
+    return date_agreement(a.when, b.when, a.status, same_document=a.doc == b.doc)
 
 
 def _modes_agree(mention: _Mention, event: _Event, strict: bool) -> bool:
@@ -347,7 +235,7 @@ class _Placer:
             self.created += 1
         self._in_document(mention).add(chosen.id)
         self.conn.execute("INSERT INTO event_members(mention_id, event_id) VALUES (?, ?)", (mention.id, chosen.id))
-        chosen.members.append(mention)
+        chosen.add(mention)
         for actor in mention.actors:
             self._block(mention.type, mention.status, actor).add(chosen.id)
         self.touched.add(chosen.id)
@@ -382,7 +270,7 @@ class _Placer:
             ).fetchall()
             for row, mention in zip(rows, _mentions(self.conn, rows)):
                 event = self.events.setdefault(row["event"], _Event(row["event"], row["event_type"], row["event_status"]))
-                event.members.append(mention)
+                event.add(mention)
 
     def _in_document(self, mention: _Mention) -> set[int]:
         """The events of the mention's type and status that hold a mention of its document."""
@@ -400,6 +288,8 @@ class _Placer:
         best: tuple[tuple[float, ...], _Event] | None = None
         for event in candidates:
             same_document = mention.doc in event.documents
+            if not same_document and not event.near(mention):
+                continue
             if not _modes_agree(mention, event, strict=False) or not _actors_agree(mention, event, same_document):
                 continue
             agreements = [_agreement(mention, m) for m in event.members]
@@ -465,8 +355,8 @@ def _mentions(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[_Me
         _Mention(
             id=row["id"], doc=row["document_id"], doc_seq=row["doc_seq"], seq=row["seq"], type=row["type"],
             mode=row["mode"], status=row["status"], actors=frozenset(actors[row["id"]]),
-            when=_when(row["date_value"], row["date_granularity"], row["date_basis"], row["published_end"]),
-            published=_date(row["published"]),
+            when=mention_date(row["date_value"], row["date_granularity"], row["date_basis"], row["published_end"]),
+            published=parse_day(row["published"]),
         )
         for row in rows
     ]
@@ -534,7 +424,7 @@ def summarise_event(conn: sqlite3.Connection, event_id: int) -> None:
             durations[(row["duration_value"], row["duration_qualifier"])].append(row["id"])
     stated_days = defaultdict(list)
     for row in rows:
-        if row["date_basis"] == "timex" and row["date_granularity"] in _DAY_GRANULARITIES and _FULL.match(row["date_value"] or ""):
+        if row["date_basis"] == "timex" and row["date_granularity"] in DAY_GRANULARITIES and FULL_DATE.match(row["date_value"] or ""):
             stated_days[row["date_value"][:10]].append(row["document_id"])
     disagreements: dict[str, list[dict[str, object]]] = {}
     if len(durations) > 1:
