@@ -74,7 +74,8 @@ def search(request: Request) -> Response:
             finally:
                 corpus.close()
             flt = dataclasses.replace(flt, documents=tuple(h.document_id for h in hits))
-            found_events = data.event_page(conn, flt, offset=_offset(request), limit=PAGE)
+            exporting = p.get("format") in FORMATS
+            found_events = data.event_page(conn, flt, offset=0 if exporting else _offset(request), limit=None if exporting else PAGE)
             facet = data.facets(conn, flt)
             words = [w.lower() for w in text.split() if w.isalnum()]
             found_quotes = [
