@@ -99,6 +99,23 @@ def open_store(path: str) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+def cached(request: Request, key: tuple[object, ...], compute: Any) -> Any:
+    """Return ``compute()``, remembered by the app until the store's files change.
+
+    Corpus-wide aggregates (top dyads, events per month) scan every event; they only change when a
+    build writes the store, which changes the database or its write-ahead log.
+    """
+    path = request.app.state.db
+    stamp = tuple((st.st_mtime_ns, st.st_size) for st in (Path(f).stat() for f in (path, path + "-wal") if Path(f).exists()))
+    memo: dict[tuple[object, ...], Any] = request.app.state.memo
+    if memo.get(("stamp",)) != stamp:
+        memo.clear()
+        memo[("stamp",)] = stamp
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def create_app(db: str | Path, *, allowed_hosts: tuple[str, ...] = LOCAL_HOSTS) -> Starlette:
     """Return the web app over the store at ``db``.
 
@@ -126,6 +143,7 @@ def create_app(db: str | Path, *, allowed_hosts: tuple[str, ...] = LOCAL_HOSTS) 
     )
     app.state.db = path
     app.state.env = env
+    app.state.memo = {}
     return app
 
 

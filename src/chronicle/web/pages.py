@@ -20,7 +20,7 @@ from chronicle.store.queries import list_actors, list_quotes
 from chronicle.store.reader import Corpus
 from chronicle.views import TimelineEvent, load_events
 from chronicle.web import data
-from chronicle.web.app import open_store, render
+from chronicle.web.app import cached, open_store, render
 from chronicle.web.charts import timeline_figure
 from chronicle.web.export import FORMATS, export_response
 from chronicle.web.markup import mark_document
@@ -50,8 +50,8 @@ def overview(request: Request) -> Response:
     with open_store(request.app.state.db) as conn:
         corpus_stats = _stats(conn)
         top_actors = list_actors(conn, limit=12)
-        top_pairs = data.top_dyads(conn, limit=12)
-        chart = timeline_figure(data.monthly_counts(conn, data.EventFilter()))
+        top_pairs = cached(request, ("dyads", 12), lambda: data.top_dyads(conn, limit=12))
+        chart = cached(request, ("timeline",), lambda: timeline_figure(data.monthly_counts(conn, data.EventFilter())))
         event_total = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
         statuses = conn.execute("SELECT status, COUNT(*) FROM events GROUP BY status ORDER BY 2 DESC").fetchall()
     return render(
@@ -204,7 +204,8 @@ def actor(request: Request) -> Response:
 def dyads(request: Request) -> Response:
     p = request.query_params
     with open_store(request.app.state.db) as conn:
-        found = data.top_dyads(conn, actor=p.get("actor") or None, limit=None if p.get("format") else 200)
+        actor_ref, limit = p.get("actor") or None, None if p.get("format") else 200
+        found = cached(request, ("dyads", actor_ref, limit), lambda: data.top_dyads(conn, actor=actor_ref, limit=limit))
     if p.get("format") in FORMATS:
         return export_response([dataclasses.asdict(d) for d in found], p["format"], "dyads")
     return render(request, "dyads.html", title="Dyads", dyads=found)
