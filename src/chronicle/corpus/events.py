@@ -34,18 +34,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from chronicle.corpus.event_documents import DocumentSimilarity
 from chronicle.corpus.event_dates import DAY_GRANULARITIES, FULL_DATE, MentionDate, date_agreement, mention_date, parse_day
 
 __all__ = ["DedupReport", "deduplicate_events"]
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
 
 # TF-IDF cosine of two articles at which they are taken to tell the same story: lower when the
 # dates give some support, higher when they say nothing (and then each article must also be the
@@ -55,7 +54,7 @@ SIMILAR_WITHOUT_SUPPORT = 0.3
 # Document frequencies from fewer articles than this cannot tell a story's own words from its
 # topic's: similarity alone then never merges.
 SIMILARITY_MIN_DOCUMENTS = 10
-_NEIGHBOUR_WORDS = 12  # a document's strongest words, searched to find its nearest document
+SIMILARITY_SAMPLE = 8
 # Across documents, events dated this far from a mention are not compared with it at all (what
 # could support the pair is a stated day or publication dates within a week of each other).
 NEAR_DAYS = 62
@@ -92,9 +91,16 @@ class _Event:
     members: list[_Mention] = field(default_factory=list)
     lo: dt.date | None = None  # earliest and latest date its members state or are published on
     hi: dt.date | None = None
+    actors: set[str] = field(default_factory=set)
+    documents: dict[str, None] = field(default_factory=dict)  # in the order they joined
+    modes: set[str] = field(default_factory=set)
 
     def add(self, mention: _Mention) -> None:
         self.members.append(mention)
+        self.actors |= mention.actors
+        self.documents[mention.doc] = None
+        if mention.mode:
+            self.modes.add(mention.mode)
         if mention.when.lo is not None:
             self.lo = min(self.lo, mention.when.lo) if self.lo else mention.when.lo
         if mention.when.hi is not None:
@@ -107,13 +113,35 @@ class _Event:
         margin = dt.timedelta(days=NEAR_DAYS)
         return self.lo - margin <= mention.when.hi and mention.when.lo <= self.hi + margin
 
-    @property
-    def actors(self) -> frozenset[str]:
-        return frozenset().union(*(m.actors for m in self.members))
 
-    @property
-    def documents(self) -> set[str]:
-        return {m.doc for m in self.members}
+
+class _Block:
+    """The dated events of one type, status and actor, indexed by the months their dates cover.
+
+    Only dates can support a match across articles without the articles being each other's
+    nearest, so an undated event is found through its articles instead (see ``_candidates``).
+    """
+
+    def __init__(self) -> None:
+        self.months: dict[int, set[int]] = defaultdict(set)
+
+    def add(self, event: _Event) -> None:
+        # An event whose dates grow is indexed again; stale entries only cost a cheap test.
+        if event.lo is not None and event.hi is not None:
+            for month in _months(event.lo, event.hi):
+                self.months[month].add(event.id)
+
+    def near(self, lo: dt.date, hi: dt.date) -> set[int]:
+        """The events dated within ``NEAR_DAYS`` of the period ``lo``–``hi``."""
+        margin = dt.timedelta(days=NEAR_DAYS)
+        found: set[int] = set()
+        for month in _months(lo - margin, hi + margin):
+            found |= self.months.get(month, set())
+        return found
+
+
+def _months(lo: dt.date, hi: dt.date) -> range:
+    return range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month)
 
 
 def _agreement(a: _Mention, b: _Mention) -> int:
@@ -123,7 +151,7 @@ def _agreement(a: _Mention, b: _Mention) -> int:
 def _modes_agree(mention: _Mention, event: _Event, strict: bool) -> bool:
     """Every stated mode of the event fits the mention's ("meeting" fits "visit"); ``strict``: the
     event must state a mode too, and one only when the mention states none."""
-    modes = {m.mode for m in event.members if m.mode}
+    modes = event.modes
     if mention.mode is None:
         return not strict or len(modes) <= 1
     # Imported here: the views package reads the store, which runs this stage.
@@ -145,79 +173,15 @@ def _actors_agree(mention: _Mention, event: _Event, same_document: bool) -> bool
     return mine == theirs
 
 
-class _Similarity:
-    """TF-IDF cosine of two stored documents, document frequencies read from the full-text index."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        self._frequency: dict[str, int] = {}
-        self._vectors: dict[str, dict[str, float]] = {}
-        self._pairs: dict[tuple[str, str], float] = {}
-        self._nearest: dict[str, str | None] = {}
-
-    def __call__(self, a: str, b: str) -> float:
-        key = (a, b) if a < b else (b, a)
-        if key not in self._pairs:
-            x, y = self._vector(a), self._vector(b)
-            self._pairs[key] = sum(w * y[t] for t, w in x.items() if t in y)
-        return self._pairs[key]
-
-    def nearest(self, doc: str) -> str | None:
-        """The original document most like ``doc`` (full-text search for its strongest words)."""
-        if doc not in self._nearest:
-            vector = self._vector(doc)
-            words = sorted(vector, key=vector.__getitem__, reverse=True)[:_NEIGHBOUR_WORDS]
-            found = None
-            if words:
-                rows = self.conn.execute(
-                    "SELECT d.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
-                    "WHERE documents_fts MATCH ? AND d.status = 'ok' AND d.id != ? ORDER BY bm25(documents_fts) LIMIT 1",
-                    (" OR ".join(f'"{w}"' for w in words), doc),
-                ).fetchall()
-                found = rows[0][0] if rows else None
-            self._nearest[doc] = found
-        return self._nearest[doc]
-
-    def mutual(self, a: str, b: str) -> bool:
-        """True when each of the two documents is the other's nearest."""
-        return self.nearest(a) == b and self.nearest(b) == a
-
-    def _vector(self, doc: str) -> dict[str, float]:
-        if doc not in self._vectors:
-            row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()
-            counts = Counter(_WORD.findall(row[0].lower())) if row else Counter()
-            vector = {}
-            for word, n in counts.items():
-                frequency = self._document_frequency(word)
-                # Words of one document cannot link two; the commonest weigh nothing.
-                if frequency > 1:
-                    vector[word] = (1.0 + math.log(n)) * math.log((self.total + 1) / frequency)
-            norm = math.sqrt(sum(v * v for v in vector.values()))
-            self._vectors[doc] = {t: v / norm for t, v in vector.items()} if norm else {}
-        return self._vectors[doc]
-
-    def _document_frequency(self, word: str) -> int:
-        if word not in self._frequency:
-            try:
-                row = self.conn.execute(
-                    "SELECT COUNT(*) FROM documents_fts WHERE documents_fts MATCH ?", (f'"{word}"',)
-                ).fetchone()
-                self._frequency[word] = int(row[0])
-            except sqlite3.OperationalError:
-                self._frequency[word] = 0
-        return self._frequency[word]
-
-
 class _Placer:
     """Places mentions into events, keeping the blocks it has read in memory for one run."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.events: dict[int, _Event] = {}
-        self.blocks: dict[tuple[str, str, str], set[int]] = {}
+        self.blocks: dict[tuple[str, str, str], _Block] = {}
         self.by_document: dict[tuple[str, str, str], set[int]] = {}
-        self.similarity = _Similarity(conn)
+        self.similarity = DocumentSimilarity(conn)
         self.touched: set[int] = set()
         self.created = 0
 
@@ -236,18 +200,26 @@ class _Placer:
         self._in_document(mention).add(chosen.id)
         self.conn.execute("INSERT INTO event_members(mention_id, event_id) VALUES (?, ?)", (mention.id, chosen.id))
         chosen.add(mention)
-        for actor in mention.actors:
-            self._block(mention.type, mention.status, actor).add(chosen.id)
+        for actor in chosen.actors:
+            self._block(mention.type, mention.status, actor).add(chosen)
         self.touched.add(chosen.id)
 
     def _candidates(self, mention: _Mention) -> list[_Event]:
-        ids: set[int] = set()
-        for actor in mention.actors:
-            ids |= self._block(mention.type, mention.status, actor)
+        """The events the mention may join: those of its own article, those of its nearest article
+        (the only way across articles without dates), and those of its actors dated near it."""
+        ids = set(self._in_document(mention))
+        if mention.status == "occurred" and self.similarity.total >= SIMILARITY_MIN_DOCUMENTS:
+            nearest = self.similarity.nearest(mention.doc)
+            if nearest is not None:
+                ids |= self._in_document(mention, nearest)
+        lo, hi = mention.when.lo, mention.when.hi
+        if lo is not None and hi is not None:
+            for actor in mention.actors:
+                ids |= self._block(mention.type, mention.status, actor).near(lo, hi)
         self._load(ids)
         return [self.events[i] for i in sorted(ids)]
 
-    def _block(self, type_: str, status: str, actor: str) -> set[int]:
+    def _block(self, type_: str, status: str, actor: str) -> _Block:
         key = (type_, status, actor)
         if key not in self.blocks:
             rows = self.conn.execute(
@@ -255,7 +227,11 @@ class _Placer:
                 "JOIN events ev ON ev.id = em.event_id WHERE ea.actor_id = ? AND ev.type = ? AND ev.status = ?",
                 (actor, type_, status),
             )
-            self.blocks[key] = {row[0] for row in rows}
+            ids = [row[0] for row in rows]
+            self._load(ids)
+            block = self.blocks[key] = _Block()
+            for event_id in ids:
+                block.add(self.events[event_id])
         return self.blocks[key]
 
     def _load(self, ids: Iterable[int]) -> None:
@@ -272,9 +248,9 @@ class _Placer:
                 event = self.events.setdefault(row["event"], _Event(row["event"], row["event_type"], row["event_status"]))
                 event.add(mention)
 
-    def _in_document(self, mention: _Mention) -> set[int]:
-        """The events of the mention's type and status that hold a mention of its document."""
-        key = (mention.doc, mention.type, mention.status)
+    def _in_document(self, mention: _Mention, doc: str | None = None) -> set[int]:
+        """The events of the mention's type and status that hold a mention of its document (or of ``doc``)."""
+        key = (doc or mention.doc, mention.type, mention.status)
         if key not in self.by_document:
             rows = self.conn.execute(
                 "SELECT DISTINCT em.event_id FROM event_mentions e JOIN event_members em ON em.mention_id = e.id "
@@ -297,14 +273,20 @@ class _Placer:
                 continue
             support = max(agreements)
             similar = 0.0
-            if not same_document and support < 2:
-                if not support and (mention.status != "occurred" or self.similarity.total < SIMILARITY_MIN_DOCUMENTS):
+            if not same_document and support == 1:
+                # The first articles of a much-reported event stand for it.
+                similar = max(self.similarity(mention.doc, d) for d in list(event.documents)[:SIMILARITY_SAMPLE])
+                if similar < SIMILAR_WITH_SUPPORT:
                     continue
-                closest = max(event.documents, key=lambda d: self.similarity(mention.doc, d))
-                similar = self.similarity(mention.doc, closest)
-                if similar < (SIMILAR_WITH_SUPPORT if support else SIMILAR_WITHOUT_SUPPORT):
+            elif not same_document and support == 0:
+                if mention.status != "occurred" or self.similarity.total < SIMILARITY_MIN_DOCUMENTS:
                     continue
-                if not support and not self.similarity.mutual(mention.doc, closest):
+                # Only the article's nearest, if it is in the event and the nearness is mutual.
+                nearest = self.similarity.nearest(mention.doc)
+                if nearest is None or nearest not in event.documents or not self.similarity.mutual(mention.doc, nearest):
+                    continue
+                similar = self.similarity(mention.doc, nearest)
+                if similar < SIMILAR_WITHOUT_SUPPORT:
                     continue
             shared = len(mention.actors & event.actors) / len(mention.actors | event.actors)
             score = (float(same_document), float(support), shared, similar, -_distance(mention, event), float(len(event.members)))
