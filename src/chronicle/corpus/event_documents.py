@@ -30,6 +30,7 @@ class DocumentSimilarity:
         self._nearest: dict[str, str | None] = {}
 
     def __call__(self, a: str, b: str) -> float:
+        """The cosine of two documents' TF-IDF vectors (0 when either has no shared word)."""
         key = (a, b) if a < b else (b, a)
         if key not in self._pairs:
             x, y = self._vector(a), self._vector(b)

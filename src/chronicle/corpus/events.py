@@ -24,10 +24,15 @@ and speculation recur from article to article; a happening told twice is one sto
 A mention naming no actor joins only the one event of its type, status and mode in its own
 document, if there is exactly one.
 
+Where ``corpus.coref.cluster_mentions`` has only trigger words and sentence context to go on (as in
+ECB+), Chronicle's own mentions carry resolved PLOVER types, actor ids and dates: the stage decides
+on those, and uses words only to tell whether two articles tell one story.
+
 The stage is incremental: it places only the mentions not yet in an event, comparing each with the
-events of its block (type, status, and an actor it names). A document that is retired takes its
-mentions out of their events; an event that lost members is dissolved and its remaining mentions
-are placed again, so no event keeps a link that only the retired document made.
+events of its own article, of its nearest article, and of its actors (same type and status) dated
+near it. A document that is retired takes its mentions out of their events; an event that lost
+members is dissolved and its remaining mentions are placed again, so no event keeps a link that
+only the retired document made.
 """
 
 from __future__ import annotations
@@ -112,7 +117,6 @@ class _Event:
             return True
         margin = dt.timedelta(days=NEAR_DAYS)
         return self.lo - margin <= mention.when.hi and mention.when.lo <= self.hi + margin
-
 
 
 class _Block:
