@@ -14,6 +14,7 @@ from dataclasses import dataclass
 __all__ = [
     "DAY_GRANULARITIES",
     "FULL_DATE",
+    "SUPPORT_DAYS",
     "MentionDate",
     "date_agreement",
     "mention_date",
@@ -28,6 +29,9 @@ DAY_GRANULARITIES = ("day", "time")
 REPORT_LAG_DAYS = 7  # a report published this long after a stated day still supports it
 SAME_NEWS_DAYS = 2  # two reports dated only by publication this close may tell one happening
 DAY_TOLERANCE = 1  # outlets in different time zones may date one happening a day apart
+# Two dates farther apart than this never support each other (``date_agreement`` above 0): the
+# widest gap that does is a report published a week after the day it states.
+SUPPORT_DAYS = max(REPORT_LAG_DAYS, SAME_NEWS_DAYS, DAY_TOLERANCE) + 1
 
 
 @dataclass(frozen=True)

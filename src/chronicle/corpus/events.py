@@ -44,9 +44,18 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from chronicle.corpus.event_documents import DocumentSimilarity
-from chronicle.corpus.event_dates import DAY_GRANULARITIES, FULL_DATE, MentionDate, date_agreement, mention_date, parse_day
+from chronicle.corpus.event_dates import (
+    DAY_GRANULARITIES,
+    FULL_DATE,
+    SUPPORT_DAYS,
+    MentionDate,
+    date_agreement,
+    mention_date,
+    parse_day,
+)
 
 __all__ = ["DedupReport", "deduplicate_events"]
 
@@ -74,7 +83,7 @@ class DedupReport:
     dissolved: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Mention:
     id: int
     doc: str
@@ -88,24 +97,28 @@ class _Mention:
     published: dt.date | None  # the document's date, when it has one
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     id: int
     type: str
     status: str
-    members: list[_Mention] = field(default_factory=list)
+    size: int = 0  # member mentions
     lo: dt.date | None = None  # earliest and latest date its members state or are published on
     hi: dt.date | None = None
     actors: set[str] = field(default_factory=set)
     documents: dict[str, None] = field(default_factory=dict)  # in the order they joined
     modes: set[str] = field(default_factory=set)
+    # Each distinct date its members have, with the documents saying it: a mention's dates are
+    # compared once per distinct date, not once per member, so a much-reported event stays cheap.
+    whens: dict[MentionDate, set[str]] = field(default_factory=dict)
 
     def add(self, mention: _Mention) -> None:
-        self.members.append(mention)
+        self.size += 1
         self.actors |= mention.actors
         self.documents[mention.doc] = None
         if mention.mode:
             self.modes.add(mention.mode)
+        self.whens.setdefault(mention.when, set()).add(mention.doc)
         if mention.when.lo is not None:
             self.lo = min(self.lo, mention.when.lo) if self.lo else mention.when.lo
         if mention.when.hi is not None:
@@ -120,36 +133,63 @@ class _Event:
 
 
 class _Block:
-    """The dated events of one type, status and actor, indexed by the months their dates cover.
+    """The dated events of one type, status and actor, indexed by the weeks their members' dates cover.
 
     Only dates can support a match across articles without the articles being each other's
     nearest, so an undated event is found through its articles instead (see ``_candidates``).
     """
 
     def __init__(self) -> None:
-        self.months: dict[int, set[int]] = defaultdict(set)
+        self.weeks: dict[int, set[int]] = defaultdict(set)
 
-    def add(self, event: _Event) -> None:
-        # An event whose dates grow is indexed again; stale entries only cost a cheap test.
-        if event.lo is not None and event.hi is not None:
-            for month in _months(event.lo, event.hi):
-                self.months[month].add(event.id)
+    def add(self, event_id: int, weeks: Iterable[int]) -> None:
+        for week in weeks:
+            self.weeks[week].add(event_id)
 
-    def near(self, lo: dt.date, hi: dt.date) -> set[int]:
-        """The events dated within ``NEAR_DAYS`` of the period ``lo``–``hi``."""
-        margin = dt.timedelta(days=NEAR_DAYS)
+    def near(self, weeks: range) -> set[int]:
+        """The events whose dates touch one of ``weeks``."""
         found: set[int] = set()
-        for month in _months(lo - margin, hi + margin):
-            found |= self.months.get(month, set())
+        for week in weeks:
+            if week in self.weeks:
+                found |= self.weeks[week]
         return found
 
 
-def _months(lo: dt.date, hi: dt.date) -> range:
-    return range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month)
+def _weeks(lo: dt.date, hi: dt.date) -> range:
+    """The seven-day periods (counted from the first day of the calendar) that ``lo``–``hi`` touches."""
+    return range(lo.toordinal() // 7, hi.toordinal() // 7 + 1)
 
 
-def _agreement(a: _Mention, b: _Mention) -> int:
-    return date_agreement(a.when, b.when, a.status, same_document=a.doc == b.doc)
+def _date_weeks(when: MentionDate) -> range:
+    """The weeks a mention's date covers (none when it has no interval)."""
+    return _weeks(when.lo, when.hi) if when.lo is not None and when.hi is not None else range(0)
+
+
+def _event_weeks(event: _Event) -> set[int]:
+    """The weeks its members' dates cover: only there can a mention's dates support it."""
+    return {week for when in event.whens for week in _date_weeks(when)}
+
+
+def _supporting_weeks(mention: _Mention) -> range:
+    """The weeks in which an event's dates must fall for the mention's dates to support it.
+
+    Support needs a date of one of the event's members within ``SUPPORT_DAYS`` of the
+    mention's (see ``date_agreement``).
+    """
+    assert mention.when.lo is not None and mention.when.hi is not None
+    margin = dt.timedelta(days=SUPPORT_DAYS)
+    return _weeks(mention.when.lo - margin, mention.when.hi + margin)
+
+
+def _agreements(mention: _Mention, event: _Event) -> tuple[int, int]:
+    """The lowest and highest ``date_agreement`` of the mention with the event's members."""
+    low, high = 2, -1
+    for when, documents in event.whens.items():
+        own = mention.doc in documents
+        for same_document in ((True,) if own else ()) + ((False,) if len(documents) > own else ()):
+            agreement = date_agreement(mention.when, when, mention.status, same_document=same_document)
+            low, high = min(low, agreement), max(high, agreement)
+    return low, high
 
 
 def _modes_agree(mention: _Mention, event: _Event, strict: bool) -> bool:
@@ -178,14 +218,20 @@ def _actors_agree(mention: _Mention, event: _Event, same_document: bool) -> bool
 
 
 class _Placer:
-    """Places mentions into events, keeping the blocks it has read in memory for one run."""
+    """Places mentions into events, keeping the events and blocks it has read in memory for one run.
+
+    Stored events are read from the store's block index (table ``event_blocks``) only for the
+    actors, type, status and weeks a mention needs, so a run reads what its new mentions touch.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.events: dict[int, _Event] = {}
         self.blocks: dict[tuple[str, str, str], _Block] = {}
+        self.fetched: dict[tuple[str, str, str], set[int]] = defaultdict(set)  # weeks read from the store
         self.by_document: dict[tuple[str, str, str], set[int]] = {}
         self.similarity = DocumentSimilarity(conn)
+        self.stored = conn.execute("SELECT 1 FROM event_blocks LIMIT 1").fetchone() is not None
         self.touched: set[int] = set()
         self.created = 0
 
@@ -203,9 +249,12 @@ class _Placer:
             self.created += 1
         self._in_document(mention).add(chosen.id)
         self.conn.execute("INSERT INTO event_members(mention_id, event_id) VALUES (?, ?)", (mention.id, chosen.id))
+        joining = mention.actors - chosen.actors
         chosen.add(mention)
+        # An actor new to the event is indexed at all its dates; the others at the new one.
+        weeks = _date_weeks(mention.when)
         for actor in chosen.actors:
-            self._block(mention.type, mention.status, actor).add(chosen)
+            self._block(mention.type, mention.status, actor).add(chosen.id, _event_weeks(chosen) if actor in joining else weeks)
         self.touched.add(chosen.id)
 
     def _candidates(self, mention: _Mention) -> list[_Event]:
@@ -216,27 +265,43 @@ class _Placer:
             nearest = self.similarity.nearest(mention.doc)
             if nearest is not None:
                 ids |= self._in_document(mention, nearest)
-        lo, hi = mention.when.lo, mention.when.hi
-        if lo is not None and hi is not None:
+        if mention.when.lo is not None and mention.when.hi is not None:
+            weeks = _supporting_weeks(mention)
+            counts: Counter[int] = Counter()
             for actor in mention.actors:
-                ids |= self._block(mention.type, mention.status, actor).near(lo, hi)
+                self._fetch(mention.type, mention.status, actor, weeks)
+                counts.update(self._block(mention.type, mention.status, actor).near(weeks))
+            # Across articles an event must share two actors with a mention naming two or more,
+            # or name exactly the one actor of a mention naming one (see ``_actors_agree``).
+            needed = 2 if len(mention.actors) >= 2 else 1
+            ids |= {event_id for event_id, n in counts.items() if n >= needed}
         self._load(ids)
         return [self.events[i] for i in sorted(ids)]
 
     def _block(self, type_: str, status: str, actor: str) -> _Block:
         key = (type_, status, actor)
         if key not in self.blocks:
-            rows = self.conn.execute(
-                "SELECT DISTINCT em.event_id FROM event_actors ea JOIN event_members em ON em.mention_id = ea.event_id "
-                "JOIN events ev ON ev.id = em.event_id WHERE ea.actor_id = ? AND ev.type = ? AND ev.status = ?",
-                (actor, type_, status),
-            )
-            ids = [row[0] for row in rows]
-            self._load(ids)
-            block = self.blocks[key] = _Block()
-            for event_id in ids:
-                block.add(self.events[event_id])
+            self.blocks[key] = _Block()
         return self.blocks[key]
+
+    def _fetch(self, type_: str, status: str, actor: str, weeks: range) -> None:
+        """Read into the block the stored events of the actor, type and status dated in ``weeks``."""
+        if not self.stored:
+            return
+        done = self.fetched[(type_, status, actor)]
+        missing = [week for week in weeks if week not in done]
+        if not missing:
+            return
+        rows = self.conn.execute(
+            "SELECT DISTINCT event_id FROM event_blocks WHERE actor_id = ? AND type = ? AND status = ? AND week BETWEEN ? AND ?",
+            (actor, type_, status, missing[0], missing[-1]),
+        )
+        ids = [row[0] for row in rows]
+        done.update(range(missing[0], missing[-1] + 1))
+        self._load(ids)
+        block = self._block(type_, status, actor)
+        for event_id in ids:
+            block.add(event_id, _event_weeks(self.events[event_id]))
 
     def _load(self, ids: Iterable[int]) -> None:
         missing = [i for i in ids if i not in self.events]
@@ -272,14 +337,13 @@ class _Placer:
                 continue
             if not _modes_agree(mention, event, strict=False) or not _actors_agree(mention, event, same_document):
                 continue
-            agreements = [_agreement(mention, m) for m in event.members]
-            if min(agreements) < 0:
+            low, support = _agreements(mention, event)
+            if low < 0:
                 continue
-            support = max(agreements)
             similar = 0.0
             if not same_document and support == 1:
                 # The first articles of a much-reported event stand for it.
-                similar = max(self.similarity(mention.doc, d) for d in list(event.documents)[:SIMILARITY_SAMPLE])
+                similar = max(self.similarity(mention.doc, d) for d in islice(event.documents, SIMILARITY_SAMPLE))
                 if similar < SIMILAR_WITH_SUPPORT:
                     continue
             elif not same_document and support == 0:
@@ -293,7 +357,7 @@ class _Placer:
                 if similar < SIMILAR_WITHOUT_SUPPORT:
                     continue
             shared = len(mention.actors & event.actors) / len(mention.actors | event.actors)
-            score = (float(same_document), float(support), shared, similar, -_distance(mention, event), float(len(event.members)))
+            score = (float(same_document), float(support), shared, similar, -_distance(mention, event), float(event.size))
             if best is None or score > best[0]:
                 best = (score, event)
         return best[1] if best else None
@@ -303,10 +367,28 @@ class _Placer:
         self._load(ids)
         fitting = [
             self.events[i] for i in sorted(ids)
-            if _modes_agree(mention, self.events[i], strict=True)
-            and min(_agreement(mention, m) for m in self.events[i].members) >= 0
+            if _modes_agree(mention, self.events[i], strict=True) and _agreements(mention, self.events[i])[0] >= 0
         ]
         return fitting[0] if len(fitting) == 1 else None
+
+    def index(self, ids: Iterable[int]) -> None:
+        """Write the block rows of the events ``ids`` (reading them first if need be)."""
+        ids = sorted(ids)
+        self._load(ids)
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            self.conn.execute(f"DELETE FROM event_blocks WHERE event_id IN ({', '.join('?' * len(part))})", part)
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO event_blocks(actor_id, type, status, week, event_id) VALUES (?, ?, ?, ?, ?)",
+                (row for event_id in part for row in _block_rows(self.events[event_id])),
+            )
+
+
+def _block_rows(event: _Event) -> Iterable[tuple[str, str, str, int, int]]:
+    weeks = sorted(_event_weeks(event)) or [-1]
+    for actor in sorted(event.actors) or [""]:
+        for week in weeks:
+            yield (actor, event.type, event.status, week, event.id)
 
 
 def _distance(mention: _Mention, event: _Event) -> float:
@@ -315,7 +397,7 @@ def _distance(mention: _Mention, event: _Event) -> float:
     Breaks ties: "the second call this month" in an article of February 14 is that day's call
     rather than the one of February 2.
     """
-    days = [m.when.lo for m in event.members if m.when.kind == "day" and m.when.lo]
+    days = [when.lo for when in event.whens if when.kind == "day" and when.lo]
     if not days or mention.published is None:
         return 0.0
     return float(min(abs((mention.published - d).days) for d in days))
@@ -328,24 +410,39 @@ _MENTION_COLUMNS = (
 _MENTION_JOINS = "JOIN event_mentions e ON e.id = em.mention_id JOIN documents d ON d.id = e.document_id"
 
 
-def _mentions(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[_Mention]:
-    actors: dict[int, set[str]] = defaultdict(set)
-    ids = [row["id"] for row in rows]
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
+def _mentions(conn: sqlite3.Connection, rows: Iterable[sqlite3.Row]) -> list[_Mention]:
+    """The mentions of ``rows`` (``_MENTION_COLUMNS``) with their actors, read 500 at a time."""
+    # Dates, actor sets and names recur across mentions: one object each keeps a large run small.
+    shared: dict[object, object] = {}
+
+    def one(value: object) -> object:
+        return shared.setdefault(value, value)
+
+    result: list[_Mention] = []
+    rows = iter(rows)
+    while part := list(islice(rows, 500)):
+        actors: dict[int, set[str]] = defaultdict(set)
+        ids = [row["id"] for row in part]
         for event_id, actor_id in conn.execute(
-            f"SELECT event_id, actor_id FROM event_actors WHERE event_id IN ({', '.join('?' * len(part))})", part
+            f"SELECT event_id, actor_id FROM event_actors WHERE event_id IN ({', '.join('?' * len(ids))})", ids
         ):
             actors[event_id].add(actor_id)
-    return [
-        _Mention(
-            id=row["id"], doc=row["document_id"], doc_seq=row["doc_seq"], seq=row["seq"], type=row["type"],
-            mode=row["mode"], status=row["status"], actors=frozenset(actors[row["id"]]),
-            when=mention_date(row["date_value"], row["date_granularity"], row["date_basis"], row["published_end"]),
-            published=parse_day(row["published"]),
-        )
-        for row in rows
-    ]
+        for row in part:
+            date = ("date", row["date_value"], row["date_granularity"], row["date_basis"], row["published_end"])
+            if date not in shared:
+                shared[date] = mention_date(*date[1:])
+            published = ("published", row["published"])
+            if published not in shared:
+                shared[published] = parse_day(row["published"])
+            result.append(
+                _Mention(
+                    id=row["id"], doc=one(row["document_id"]), doc_seq=row["doc_seq"], seq=row["seq"],  # type: ignore[arg-type]
+                    type=one(row["type"]), mode=one(row["mode"]), status=one(row["status"]),  # type: ignore[arg-type]
+                    actors=one(frozenset(actors[row["id"]])),  # type: ignore[arg-type]
+                    when=shared[date], published=shared[published],  # type: ignore[arg-type]
+                )
+            )
+    return result
 
 
 _KIND_ORDER = {"day": 0, "span": 1, "partial": 2, "published": 3, "window": 4, "none": 5}
@@ -354,7 +451,9 @@ _KIND_ORDER = {"day": 0, "span": 1, "partial": 2, "published": 3, "window": 4, "
 def deduplicate_events(conn: sqlite3.Connection) -> DedupReport:
     """Place every event mention of an original document not yet in an event; return what was done.
 
-    Runs inside the caller's transaction. Re-running with nothing new changes nothing.
+    Reads only the new mentions and the stored events they may join (through the block index),
+    so a run costs about as much as its new mentions, whatever the size of the store. Runs
+    inside the caller's transaction. Re-running with nothing new changes nothing.
     """
     # Members whose document is no longer an original (or is gone) leave their events.
     conn.execute(
@@ -372,20 +471,32 @@ def deduplicate_events(conn: sqlite3.Connection) -> DedupReport:
         part = damaged[chunk : chunk + 500]
         marks = ", ".join("?" * len(part))
         conn.execute(f"DELETE FROM event_members WHERE event_id IN ({marks})", part)
+        conn.execute(f"DELETE FROM event_blocks WHERE event_id IN ({marks})", part)
         conn.execute(f"DELETE FROM events WHERE id IN ({marks})", part)
-    rows = conn.execute(
-        f"SELECT {_MENTION_COLUMNS} FROM event_mentions e JOIN documents d ON d.id = e.document_id "
-        "LEFT JOIN event_members em ON em.mention_id = e.id WHERE d.status = 'ok' AND em.mention_id IS NULL"
-    ).fetchall()
-    pending = _mentions(conn, rows)
+    placer = _Placer(conn)
+    # Events stored before the block index existed are indexed once.
+    placer.index(
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM events ev WHERE NOT EXISTS (SELECT 1 FROM event_blocks b WHERE b.event_id = ev.id)"
+        ).fetchall()
+    )
+    placer.stored = conn.execute("SELECT 1 FROM event_blocks LIMIT 1").fetchone() is not None
+    pending = _mentions(
+        conn,
+        conn.execute(
+            f"SELECT {_MENTION_COLUMNS} FROM event_mentions e JOIN documents d ON d.id = e.document_id "
+            "LEFT JOIN event_members em ON em.mention_id = e.id WHERE d.status = 'ok' AND em.mention_id IS NULL"
+        ),
+    )
     # The best-dated mentions found the events; weaker ones then join them; mentions naming no
     # actor come last, when their document's events are known.
     pending.sort(key=lambda m: (not m.actors, _KIND_ORDER[m.when.kind], m.doc_seq, m.seq))
-    placer = _Placer(conn)
     for mention in pending:
         placer.place(mention)
     for event_id in sorted(placer.touched):
         summarise_event(conn, event_id)
+    placer.index(placer.touched)
     return DedupReport(placed=len(pending), created=placer.created, dissolved=len(damaged))
 
 
@@ -400,6 +511,7 @@ def summarise_event(conn: sqlite3.Connection, event_id: int) -> None:
         (event_id,),
     ).fetchall()
     if not rows:
+        conn.execute("DELETE FROM event_blocks WHERE event_id = ?", (event_id,))
         conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
         return
     best = max(rows, key=_date_rank)

@@ -291,6 +291,20 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX event_members_event ON event_members(event_id);
     """,
+    # 4: where the event stage finds stored events near a new mention without reading the corpus:
+    # one row per actor of an event and per week its members' dates cover (week -1: an event with no dates,
+    # actor '': an event naming no actor), so every event has at least one row.
+    """
+    CREATE TABLE event_blocks (
+        actor_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        week INTEGER NOT NULL,
+        event_id INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, type, status, week, event_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_blocks_event ON event_blocks(event_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
