@@ -1,8 +1,10 @@
 """The report: a briefing on the corpus as one self-contained HTML file (or Markdown).
 
-The HTML file needs nothing but a browser: styles, the SVG charts and a few lines of script are
-inline, nothing is fetched. Article text is untrusted: the templates escape everything they print
-(HTML autoescaping; Markdown output escapes markup characters too).
+The HTML file needs nothing but a browser: styles, the plotly.js bundle (once, in the head), the
+charts' figures and a few lines of script are inline, nothing is fetched. Article text is untrusted:
+the templates escape everything they print (HTML autoescaping; Markdown output escapes markup
+characters too) and the charts escape the text of their hover labels, which plotly.js reads as HTML.
+The Markdown report has no charts: its tables carry the same counts.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateError, s
 import chronicle
 from chronicle.errors import ChronicleError
 from chronicle.report.briefing import Briefing, gather_briefing
-from chronicle.report.chart import QUADS, bar_chart, css_name, timeline_chart
+from chronicle.report.chart import ChartError, dyad_chart, plotly_bundle, timeline_chart
 
 __all__ = ["Briefing", "ReportError", "gather_briefing", "render_html", "render_markdown", "write_report"]
 
@@ -34,7 +36,6 @@ def _environment(markdown: bool) -> Environment:
         lstrip_blocks=True,
         finalize=_markdown_text if markdown else None,
     )
-    env.filters["css"] = css_name
     return env
 
 
@@ -57,10 +58,15 @@ def _context(briefing: Briefing, store: str) -> dict[str, object]:
         "version": chronicle.__version__,
         "shown": briefing.shown,
         "profiled": {p.id for p in briefing.profiles},
-        "quads": QUADS,
+    }
+
+
+def _charts(briefing: Briefing) -> dict[str, object]:
+    return {
+        "plotly_js": plotly_bundle(),
         # The chart starts a few years before the first article: older dates are history recalled.
-        "chart": timeline_chart(briefing.events, first_year=_first_year(briefing)),
-        "charts": [bar_chart(d.years) for d in briefing.dyads],
+        "chart": timeline_chart(briefing.events, briefing.outlets, first_year=_first_year(briefing)),
+        "charts": [dyad_chart(d.anchor, d.periods) for d in briefing.dyads],
     }
 
 
@@ -73,13 +79,17 @@ def _first_year(briefing: Briefing) -> int | None:
 
 
 def render_html(briefing: Briefing, store: str = "") -> str:
-    """Return the briefing as one self-contained HTML document.
+    """Return the briefing as one self-contained HTML document, its charts drawn by the plotly.js
+    bundle it embeds.
 
     Raises:
-        ReportError: the template cannot be rendered.
+        ReportError: the template cannot be rendered or plotly cannot draw the charts.
     """
     try:
-        return _environment(False).get_template("report.html.j2").render(_context(briefing, store))
+        context = _context(briefing, store) | _charts(briefing)
+        return _environment(False).get_template("report.html.j2").render(context)
+    except ChartError as exc:
+        raise ReportError(f"cannot draw the report's charts: {exc}") from exc
     except TemplateError as exc:
         raise ReportError(f"cannot render the HTML report: {exc}") from exc
 

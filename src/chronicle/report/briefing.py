@@ -16,6 +16,7 @@ from chronicle.store.queries import ActorSummary, StoredQuote, list_actors, list
 from chronicle.views import (
     ActorProfile,
     DyadSummary,
+    PeriodCount,
     SourceComparison,
     TimelineEvent,
     actor_profile,
@@ -96,11 +97,12 @@ class CountItem:
 
 @dataclass(frozen=True)
 class DyadItem:
-    """A dyad section: its summary, chart bars (year → quad → count) and count checks."""
+    """A dyad section: its summary, the periods its chart and table count (occurred events per
+    month and type, or per year when none is dated to the month) and count checks."""
 
     anchor: str
     summary: DyadSummary
-    years: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    periods: tuple[PeriodCount, ...]
     counts: tuple[CountItem, ...]
 
 
@@ -220,17 +222,7 @@ def gather_briefing(
             before, marked, after = _split(text, check.start, check.end, start if start >= 0 else None, start + len(check.evidence) if start >= 0 else None)
             holder.sentences.append((check.start, Sentence(f"c{counter}", before, marked, after, "stated count", f"dyad{rank}")))
             counts.append(CountItem(f"c{counter}", check.sentence_text, check.documented, check.undated))
-        years: dict[str, Counter[str]] = {}
-        for event in summary.events:
-            if event.status == "occurred" and event.dated:
-                years.setdefault((event.date or "")[:4], Counter())[event.quad or "unknown"] += 1
-        dyad_items.append(
-            DyadItem(
-                f"dyad{rank}", summary,
-                tuple((year, tuple(sorted(c.items()))) for year, c in sorted(years.items())),
-                tuple(counts),
-            )
-        )
+        dyad_items.append(DyadItem(f"dyad{rank}", summary, summary.by_month or summary.by_year, tuple(counts)))
     for holder in evidence.values():
         holder.sentences.sort(key=lambda pair: pair[0])
     return Briefing(

@@ -1,62 +1,90 @@
-"""Chart geometry for the report: computed here, drawn as inline SVG by the template.
+"""The report's charts, drawn with plotly: figures built here, embedded as JSON, drawn by plotly.js.
 
-No plotting library is embedded: the report stays one small file that works offline, and every
-label goes through the template's escaping like any other text.
+The HTML report carries the plotly.js bundle of the installed ``plotly`` package once, inline, so the
+file still works offline; each chart is a ``<div>`` holding its figure as JSON in a ``data-figure``
+attribute. plotly.js renders hover labels and legend names as a small subset of HTML (``<b>``,
+``<br>``, ``<a href>``), so every piece of text that comes from an article is HTML-escaped here
+before it enters a figure: plotly.js then shows ``&lt;script&gt;`` as the text ``<script>``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from chronicle.views import TimelineEvent
+from chronicle.errors import ChronicleError
+from chronicle.views import PeriodCount, TimelineEvent
 
-__all__ = ["BarChart", "TimelineChart", "bar_chart", "timeline_chart"]
+__all__ = ["Chart", "ChartError", "QUADS", "dyad_chart", "plotly_bundle", "timeline_chart"]
 
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+_LANES = (*QUADS, "other")
+COLOURS = {
+    "verbal cooperation": "#4c9f70",
+    "material cooperation": "#17643f",
+    "verbal conflict": "#e0a030",
+    "material conflict": "#c0392b",
+    "other": "#8a939c",
+}
+# Planned, hypothetical and negated events did not happen: drawn hollow, so the eye skips them.
+SYMBOLS = {"occurred": "circle", "planned": "circle-open", "hypothetical": "diamond-open", "negated": "x-thin-open"}
+HOVER_SENTENCE = 160  # characters of the lead sentence shown on hover
+HOVER_WIDTH = 80  # characters per line of a hover label
+_CONFIG = {"displaylogo": False, "responsive": True}
 
 
-def css_name(label: str) -> str:
-    """A class name for a label: "verbal cooperation" → "verbal-cooperation"."""
-    return "-".join(label.lower().split())
+class ChartError(ChronicleError):
+    """A chart cannot be drawn: plotly is missing or carries no plotly.js bundle."""
 
 
 @dataclass(frozen=True)
-class Dot:
-    x: float
-    y: float
-    r: float
-    event_id: int
-    status: str
-    quad: str
-    title: str
+class Chart:
+    """One chart of the report: the id of its ``<div>``, what it shows (for screen readers), its
+    plotly figure and config as JSON (``<``, ``>`` and ``/`` written as escapes, so the JSON can sit
+    in HTML), and notes on what it leaves out."""
 
-
-@dataclass(frozen=True)
-class Tick:
-    x: float
+    anchor: str
     label: str
-
-
-@dataclass(frozen=True)
-class Lane:
-    y: float
-    label: str
-
-
-@dataclass(frozen=True)
-class TimelineChart:
-    """Dated events as dots on a time axis, one lane per PLOVER quad category."""
-
-    width: int
-    height: int
-    left: int
-    dots: tuple[Dot, ...]
-    ticks: tuple[Tick, ...]
-    lanes: tuple[Lane, ...]
+    figure: str
+    config: str
+    points: int
     earlier: int = 0  # dated events before ``cutoff`` (history the articles recall), not drawn
     cutoff: int | None = None
+
+
+@cache
+def plotly_bundle() -> str:
+    """Return the plotly.js bundle shipped inside the installed ``plotly`` package (a few MB).
+
+    Raises:
+        ChartError: plotly is not installed or its bundle cannot be read.
+    """
+    try:
+        from plotly.offline import get_plotlyjs
+
+        bundle = get_plotlyjs()
+    except (ImportError, OSError) as exc:
+        raise ChartError(f"cannot embed plotly.js: {exc} (install plotly)") from exc
+    # The bundle goes inline into a <script> element, which the first "</script" would end.
+    if "</script" in bundle.lower():
+        raise ChartError("the installed plotly.js bundle cannot be embedded inline: it contains '</script'")
+    return bundle
+
+
+def _to_json(figure: object) -> str:
+    from plotly.io import to_json
+
+    # to_json writes <, > and / as \u escapes: the JSON cannot close an element or a script.
+    return to_json(figure, validate=True, pretty=False)
+
+
+def _escape(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=False)
 
 
 def _day(value: str) -> dt.date | None:
@@ -67,99 +95,137 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
-def timeline_chart(
-    events: Sequence[TimelineEvent], width: int = 960, lane_height: int = 46, first_year: int | None = None
-) -> TimelineChart | None:
-    """Return the chart of the dated events (a year alone is placed mid-year), or None when none is dated.
+def _hover(event: TimelineEvent, outlets: dict[str, str]) -> str:
+    """The hover label of an event, every part escaped; ``<br>`` is the only markup."""
+    what = event.type + (f" ({event.mode})" if event.mode else "")
+    lines = [f"<b>{_escape(event.date_label)} · {_escape(what)}</b> · {_escape(event.status)}"]
+    if event.between:
+        lines.append(_escape(event.between))
+    if event.durations:
+        lines.append(_escape("; ".join(d.label for d in event.durations)))
+    names = list(dict.fromkeys(outlets.get(s.document_id, s.document_id[:12]) for s in event.sources))
+    lines.append(f"{len(names)} source{'s' if len(names) != 1 else ''}: {_escape(', '.join(names))}")
+    if event.evidence:
+        sentence = " ".join(event.lead.sentence.split())
+        if len(sentence) > HOVER_SENTENCE:
+            sentence = sentence[: HOVER_SENTENCE - 1].rstrip() + "…"
+        lines.extend(_escape(line) for line in textwrap.wrap(f"“{sentence}”", HOVER_WIDTH))
+    lines.append("click: the event and its evidence")
+    return "<br>".join(lines)
 
-    Events before ``first_year`` (the past the articles recall: "the 1953 armistice") are counted,
-    not drawn, so they do not squeeze the years the corpus reports on.
+
+def timeline_chart(
+    events: Sequence[TimelineEvent], outlets: dict[str, str] | None = None, first_year: int | None = None
+) -> Chart | None:
+    """Return the timeline: dated events as points on a time axis, one lane and colour per PLOVER
+    quad category, a symbol per status, size by number of sources; or None when no event is dated.
+
+    Each point carries the anchor of its event (``e<id>``) and its status in ``customdata``; the
+    report's script follows the anchor on click. Events before ``first_year`` (the past the articles
+    recall: "the 1953 armistice") are counted, not drawn, so they do not squeeze the years the corpus
+    reports on. A year alone is placed mid-year.
+
+    Raises:
+        ChartError: plotly is not installed.
     """
+    try:
+        # Imported when a chart is drawn: the Markdown report and the rest of the CLI do without it.
+        import plotly.graph_objects as go
+    except ImportError as exc:
+        raise ChartError(f"cannot draw the timeline: {exc} (install plotly)") from exc
+    outlets = outlets or {}
     dated = [(e, _day(e.date or "")) for e in events if e.dated]
     dated = [(e, d) for e, d in dated if d is not None]
     earlier = sum(1 for _, d in dated if first_year is not None and d.year < first_year)
     dated = [(e, d) for e, d in dated if first_year is None or d.year >= first_year]
     if not dated:
         return None
-    left, right, top = 170, 20, 10
-    first = min(d for _, d in dated)
-    last = max(d for _, d in dated)
-    first = dt.date(first.year, 1, 1)
-    last = dt.date(last.year, 12, 31)
-    span = max((last - first).days, 1)
-    usable = width - left - right
-
-    def x_of(day: dt.date) -> float:
-        return round(left + usable * (day - first).days / span, 1)
-
-    lanes = tuple(Lane(top + lane_height * i + lane_height / 2, label) for i, label in enumerate((*QUADS, "other")))
-    lane_of = {lane.label: lane for lane in lanes}
+    lane_of = {label: i for i, label in enumerate(reversed(_LANES))}
     taken: dict[tuple[str, int], int] = {}
-    dots = []
-    for event, day in dated:
-        lane = lane_of.get(event.quad or "other", lanes[-1])
-        x = x_of(day)
-        # Events close in time stack within their lane instead of hiding each other.
-        slot = (lane.label, int(x // 8))
-        k = taken.get(slot, 0)
-        taken[slot] = k + 1
-        offset = ((k + 1) // 2) * 9 * (1 if k % 2 else -1)
-        y = lane.y + max(min(offset, lane_height / 2 - 6), -(lane_height / 2 - 6))
-        title = f"{event.date_label} · {event.type}{' (' + event.mode + ')' if event.mode else ''} · {event.status} · {event.between}"
-        if event.durations:
-            title += " · " + "; ".join(d.label for d in event.durations)
-        title += f" · {len(event.sources)} source{'s' if len(event.sources) != 1 else ''}"
-        dots.append(
-            Dot(x, round(y, 1), 4 + 1.5 * min(len(event.sources) - 1, 4), event.id, event.status,
-                css_name(event.quad or "other"), title)
+    figure = go.Figure()
+    for quad in _LANES:
+        members = [(e, d) for e, d in dated if (e.quad if e.quad in QUADS else "other") == quad]
+        if not members:
+            continue
+        xs, ys, texts, data, symbols, sizes = [], [], [], [], [], []
+        # An occurred event first: the legend draws a trace with its first point's symbol.
+        for event, day in sorted(members, key=lambda pair: (pair[0].status != "occurred", pair[1], pair[0].id)):
+            # Events within a week of each other in one lane fan out instead of hiding each other.
+            slot = (quad, day.toordinal() // 7)
+            k = taken.get(slot, 0)
+            taken[slot] = k + 1
+            offset = min((k + 1) // 2, 4) * 0.09 * (1 if k % 2 else -1)
+            xs.append(day.isoformat())
+            ys.append(lane_of[quad] + offset)
+            texts.append(_hover(event, outlets))
+            data.append([f"e{event.id}", event.status])
+            symbols.append(SYMBOLS.get(event.status, "circle"))
+            sizes.append(8 + 3 * min(len(event.sources) - 1, 4))
+        figure.add_trace(
+            go.Scatter(
+                x=xs, y=ys, mode="markers", name=_escape(quad), text=texts, customdata=data,
+                hovertemplate="%{text}<extra></extra>",
+                marker={"color": COLOURS[quad], "symbol": symbols, "size": sizes, "line": {"width": 1.5, "color": COLOURS[quad]}},
+            )
         )
-    years = range(first.year, last.year + 1)
-    if len(years) <= 2:
-        ticks = tuple(
-            Tick(x_of(dt.date(y, m, 1)), f"{y}-{m:02d}") for y in years for m in (1, 4, 7, 10)
-        )
-    else:
-        step = max(1, len(years) // 12)
-        ticks = tuple(Tick(x_of(dt.date(y, 1, 1)), str(y)) for y in years[::step])
-    return TimelineChart(width, int(top * 2 + lane_height * len(lanes) + 20), left, tuple(dots), ticks, lanes, earlier, first_year)
+    figure.update_layout(
+        template="plotly_white", height=360, margin={"l": 150, "r": 20, "t": 10, "b": 40},
+        hovermode="closest", hoverlabel={"align": "left"},
+        legend={"orientation": "h", "y": -0.15},
+        yaxis={
+            "tickvals": list(lane_of.values()), "ticktext": list(lane_of), "range": [-0.6, len(_LANES) - 0.4],
+            "zeroline": False, "fixedrange": True,
+        },
+        xaxis={"type": "date"},
+    )
+    return Chart(
+        "timeline-chart", "Events over time by PLOVER quad category", _to_json(figure), json.dumps(_CONFIG),
+        len(dated), earlier, first_year,
+    )
 
 
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    y: float
-    w: float
-    h: float
-    quad: str
-    title: str
+def dyad_chart(anchor: str, periods: Sequence[PeriodCount]) -> Chart | None:
+    """Return stacked bars of a dyad's occurred events per period (month, or year when ``periods``
+    are years), one colour per event type and mode, or None when there is no period. Each bar
+    segment carries the anchor of its row in the dyad's period table (``<anchor>-p<n>``, n counting
+    rows of ``periods``), which links its events.
 
-
-@dataclass(frozen=True)
-class BarChart:
-    """Stacked bars: occurred events per year, split by quad category."""
-
-    width: int
-    height: int
-    bars: tuple[Bar, ...]
-    labels: tuple[Tick, ...]
-    top: int  # the largest yearly total
-
-
-def bar_chart(years: Sequence[tuple[str, Sequence[tuple[str, int]]]], width: int = 420, height: int = 160) -> BarChart | None:
-    """Return stacked bars for (year, ((quad, count), ...)) rows, or None when there are none."""
-    if not years:
+    Raises:
+        ChartError: plotly is not installed.
+    """
+    if not periods:
         return None
-    base, top_margin = height - 22, 8
-    largest = max(sum(n for _, n in quads) for _, quads in years) or 1
-    slot = (width - 20) / len(years)
-    bar_width = min(48.0, slot * 0.7)
-    bars, labels = [], []
-    for i, (year, quads) in enumerate(years):
-        x = 10 + slot * i + (slot - bar_width) / 2
-        y = float(base)
-        for quad, n in sorted(quads, key=lambda q: QUADS.index(q[0]) if q[0] in QUADS else 9):
-            h = (base - top_margin) * n / largest
-            y -= h
-            bars.append(Bar(round(x, 1), round(y, 1), round(bar_width, 1), round(h, 1), css_name(quad), f"{year}: {n} × {quad}"))
-        labels.append(Tick(round(x + bar_width / 2, 1), year))
-    return BarChart(width, height, tuple(bars), tuple(labels), largest)
+    try:
+        import plotly.graph_objects as go
+    except ImportError as exc:
+        raise ChartError(f"cannot draw the dyad chart: {exc} (install plotly)") from exc
+    monthly = len(periods[0].period) == 7
+    starts = [_day(p.period + ("-01" if monthly else "-01-01")) for p in periods]
+    known = [d for d in starts if d is not None]
+    if not known:
+        return None
+    # A margin of one period each side keeps a lone month from filling the whole width.
+    margin = dt.timedelta(days=31 if monthly else 366)
+    span = [(min(known) - margin).isoformat(), (max(known) + 2 * margin).isoformat()]
+    groups: dict[str, list[tuple[int, PeriodCount]]] = {}
+    for n, period in enumerate(periods):
+        what = period.type + (f" ({period.mode})" if period.mode else "")
+        groups.setdefault(what, []).append((n, period))
+    figure = go.Figure()
+    for what, rows in sorted(groups.items(), key=lambda kv: -sum(p.count for _, p in kv[1])):
+        figure.add_trace(
+            go.Bar(
+                # A month is drawn as its whole span, so bars stand where they fall in time.
+                x=[p.period for _, p in rows], y=[p.count for _, p in rows], name=_escape(what),
+                xperiod="M1" if monthly else "M12", xperiodalignment="middle",
+                width=[(24 if monthly else 300) * 86_400_000] * len(rows),
+                customdata=[[f"{anchor}-p{n}"] for n, _ in rows],
+                text=[_escape(f"{p.period}: {p.count} × {what}" + (f" ({p.quad})" if p.quad else "")) for _, p in rows],
+                textposition="none", hovertemplate="%{text}<br>click: the events<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        template="plotly_white", barmode="stack", height=260, margin={"l": 40, "r": 10, "t": 10, "b": 40},
+        legend={"orientation": "h", "y": -0.25}, xaxis={"type": "date", "range": span, "tickformat": "%b %Y" if monthly else "%Y"}, yaxis={"title": {"text": "events"}, "rangemode": "tozero"},
+    )
+    return Chart(f"{anchor}-chart", "Occurred events per month by type and mode", _to_json(figure), json.dumps(_CONFIG), len(periods))
