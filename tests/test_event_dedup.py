@@ -4,6 +4,7 @@ edited article whose mentions leave their event."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -224,3 +225,114 @@ def test_an_edited_article_leaves_its_event(grown: dict[str, object]) -> None:
     sixth = [e for e in _abe_trump(edited, "phone") if e["date_value"] == "2019-12-06"]  # type: ignore[arg-type]
     assert len(sixth) == 1 and sixth[0]["origins"] == ["call-report.txt"]
     assert all(e["mentions"] and e["members"] == len(e["mentions"]) for e in edited)  # type: ignore[union-attr]
+
+
+# -- the stage on stores written directly: blocking and the block index --------------------------
+
+
+def _add_article(conn: sqlite3.Connection, name: str, published: str, mentions: list[tuple[str, str | None, list[str]]]) -> None:
+    """Store an article published on ``published`` with CONSULT mentions (stated day, actors)."""
+    seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+    conn.execute(
+        "INSERT INTO documents(id, seq, origin, raw_hash, title_evidence, authors, authors_evidence, published, "
+        "published_basis, published_evidence, base_basis, base_evidence, language, language_score, encoding, text, "
+        "word_count, status, minhash) VALUES (?, ?, ?, '', '', '[]', '', ?, 'stated', '', 'stated', '', 'en', 1.0, "
+        "'utf-8', '', 0, 'ok', x'')",
+        (name, seq, f"{name}.txt", published),
+    )
+    for n, (status, day, actors) in enumerate(mentions):
+        cur = conn.execute(
+            "INSERT INTO event_mentions(document_id, seq, type, status, trigger_start, trigger_end, trigger, start, "
+            "\"end\", date_value, date_granularity, date_basis, date_certain, confidence) "
+            "VALUES (?, ?, 'CONSULT', ?, 0, 4, 'call', 0, 4, ?, ?, ?, 1, 1.0)",
+            (name, n, status, day or published, "day", "timex" if day else "document"),
+        )
+        for k, actor in enumerate(actors):
+            conn.execute("INSERT OR IGNORE INTO actors(id, name, kind) VALUES (?, ?, 'state')", (actor, actor))
+            conn.execute(
+                "INSERT INTO event_actors(event_id, role, seq, actor_id, start, \"end\", text) VALUES (?, ?, ?, ?, 0, 1, 'x')",
+                (cur.lastrowid, "source" if k == 0 else "target", k, actor),
+            )
+
+
+def _run(conn: sqlite3.Connection) -> object:
+    from chronicle.corpus.events import deduplicate_events
+
+    conn.execute("BEGIN")
+    report = deduplicate_events(conn)
+    conn.execute("COMMIT")
+    return report
+
+
+def _membership(conn: sqlite3.Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT e.document_id, m.event_id FROM event_members m JOIN event_mentions e ON e.id = m.mention_id"))
+
+
+@pytest.fixture()
+def busy_store(tmp_path: Path) -> sqlite3.Connection:
+    """Japan and the United States consulting every fortnight for eight years, one article each."""
+    from chronicle.store import connect
+
+    conn = connect(tmp_path / "busy.db")
+    conn.execute("BEGIN")
+    day = dt.date(2012, 1, 3)
+    for n in range(200):
+        _add_article(conn, f"call{n:03d}", (day + dt.timedelta(days=1)).isoformat(), [("occurred", day.isoformat(), ["JPN", "USA"])])
+        day += dt.timedelta(days=14)
+    conn.execute("COMMIT")
+    yield conn
+    conn.close()
+
+
+def test_calls_a_fortnight_apart_stay_apart_and_a_second_report_joins(busy_store: sqlite3.Connection) -> None:
+    report = _run(busy_store)
+    assert report.placed == 200 and report.created == 200  # type: ignore[attr-defined]
+    events = _membership(busy_store)
+    # A second outlet reports the 81st call a day later; a third names only one side of it.
+    day = busy_store.execute("SELECT date_value FROM event_mentions WHERE document_id = 'call080'").fetchone()[0]
+    published = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    _add_article(busy_store, "second", published, [("occurred", day, ["USA", "JPN"])])
+    _add_article(busy_store, "one-sided", published, [("occurred", day, ["JPN"])])
+    report = _run(busy_store)
+    after = _membership(busy_store)
+    target = "call080"
+    assert after["second"] == events[target]  # joined the stored event: nothing re-clustered
+    assert after["one-sided"] not in events.values()  # one actor of two is not the same call
+    assert {doc: after[doc] for doc in events} == events
+    assert report.created == 1  # type: ignore[attr-defined]
+
+
+def test_a_new_report_reads_only_the_stored_events_near_its_date(
+    busy_store: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chronicle.corpus import events as stage
+
+    _run(busy_store)
+    _add_article(busy_store, "late", "2016-06-01", [("occurred", "2016-05-31", ["JPN", "USA"])])
+    loaded: list[int] = []
+    load = stage._Placer._load
+
+    def counting(self: object, ids: object) -> None:
+        ids = list(ids)  # type: ignore[call-overload]
+        loaded.extend(i for i in ids if i not in self.events)  # type: ignore[attr-defined]
+        load(self, ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stage._Placer, "_load", counting)
+    _run(busy_store)
+    # 200 stored events share the report's actors, type and status; only those dated within a
+    # week or so of it can support a match, and only they are read.
+    assert 0 < len(set(loaded)) <= 3
+
+
+def test_a_store_without_block_index_is_indexed_once(busy_store: sqlite3.Connection) -> None:
+    _run(busy_store)
+    rows = busy_store.execute("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM event_blocks").fetchone()
+    assert tuple(rows) == (400, 200)  # two actors, one week each
+    # As a store written before the index existed: the next run indexes every event again.
+    busy_store.execute("DELETE FROM event_blocks")
+    events = _membership(busy_store)
+    _add_article(busy_store, "again", "2012-01-04", [("occurred", "2012-01-03", ["JPN", "USA"])])
+    _run(busy_store)
+    after = _membership(busy_store)
+    assert after.pop("again") == events["call000"] and after == events
+    assert tuple(busy_store.execute("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM event_blocks").fetchone()) == (400, 200)
