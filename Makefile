@@ -40,6 +40,7 @@ bench: install
 	$(BIN)/python bench/time_bench.py --out bench/results
 	$(BIN)/python bench/language_bench.py --out bench/results
 	$(BIN)/python bench/dedup_bench.py --out bench/results
+	$(BIN)/python bench/event_dedup_bench.py --out bench/results
 	$(BIN)/python bench/web_bench.py --out bench/results
 
 clean:
