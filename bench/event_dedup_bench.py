@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import multiprocessing
 import platform
+import queue as queue_module
 import random
 import resource
 import sys
@@ -149,7 +150,13 @@ def _in_child(path: Path) -> dict[str, float]:
     queue = context.Queue()
     child = context.Process(target=_run_stage, args=(str(path), queue))
     child.start()
-    result = queue.get()
+    while True:
+        try:
+            result = queue.get(timeout=5)
+            break
+        except queue_module.Empty:
+            if not child.is_alive():
+                raise SystemExit(f"the stage failed on {path} (exit code {child.exitcode})") from None
     child.join()
     return result
 

@@ -17,8 +17,10 @@ __all__ = [
     "SUPPORT_DAYS",
     "MentionDate",
     "date_agreement",
+    "date_weeks",
     "mention_date",
     "parse_day",
+    "supporting_weeks",
 ]
 
 FULL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
@@ -126,6 +128,23 @@ def date_agreement(x: MentionDate, y: MentionDate, status: str, *, same_document
     if x.kind == "day" and y.kind == "day" and not same_document and abs((x.lo - y.lo).days) <= DAY_TOLERANCE:
         return 1
     return -1
+
+
+def date_weeks(when: MentionDate) -> range:
+    """The weeks (seven-day periods counted from the first day of the calendar) a date covers;
+    an empty range when it is no interval (a partial date, a window, none)."""
+    if when.lo is None or when.hi is None:
+        return range(0)
+    return range(when.lo.toordinal() // 7, when.hi.toordinal() // 7 + 1)
+
+
+def supporting_weeks(when: MentionDate) -> range:
+    """The weeks another date must touch to support ``when`` (``date_agreement`` above 0): those
+    within ``SUPPORT_DAYS`` of it. Empty when ``when`` is no interval."""
+    if when.lo is None or when.hi is None:
+        return range(0)
+    margin = dt.timedelta(days=SUPPORT_DAYS)
+    return range((when.lo - margin).toordinal() // 7, (when.hi + margin).toordinal() // 7 + 1)
 
 
 def _bound(bound: MentionDate, stated: MentionDate, status: str) -> int:

@@ -29,8 +29,11 @@ ECB+), Chronicle's own mentions carry resolved PLOVER types, actor ids and dates
 on those, and uses words only to tell whether two articles tell one story.
 
 The stage is incremental: it places only the mentions not yet in an event, comparing each with the
-events of its own article, of its nearest article, and of its actors (same type and status) dated
-near it. A document that is retired takes its mentions out of their events; an event that lost
+events of its own article, of its nearest article, and of its actors (same type and status) with a
+member dated within ``SUPPORT_DAYS`` of it (no other event can have dates supporting the pair).
+Stored events are found through the block index, table ``event_blocks``: one row per actor, type,
+status and week of an event's dates, so a run reads the events its new mentions may join and not
+the corpus; the cost of a run grows with its new mentions, not with the store. A document that is retired takes its mentions out of their events; an event that lost
 members is dissolved and its remaining mentions are placed again, so no event keeps a link that
 only the retired document made.
 """
@@ -50,11 +53,12 @@ from chronicle.corpus.event_documents import DocumentSimilarity
 from chronicle.corpus.event_dates import (
     DAY_GRANULARITIES,
     FULL_DATE,
-    SUPPORT_DAYS,
     MentionDate,
     date_agreement,
+    date_weeks,
     mention_date,
     parse_day,
+    supporting_weeks,
 )
 
 __all__ = ["DedupReport", "deduplicate_events"]
@@ -155,30 +159,9 @@ class _Block:
         return found
 
 
-def _weeks(lo: dt.date, hi: dt.date) -> range:
-    """The seven-day periods (counted from the first day of the calendar) that ``lo``–``hi`` touches."""
-    return range(lo.toordinal() // 7, hi.toordinal() // 7 + 1)
-
-
-def _date_weeks(when: MentionDate) -> range:
-    """The weeks a mention's date covers (none when it has no interval)."""
-    return _weeks(when.lo, when.hi) if when.lo is not None and when.hi is not None else range(0)
-
-
 def _event_weeks(event: _Event) -> set[int]:
     """The weeks its members' dates cover: only there can a mention's dates support it."""
-    return {week for when in event.whens for week in _date_weeks(when)}
-
-
-def _supporting_weeks(mention: _Mention) -> range:
-    """The weeks in which an event's dates must fall for the mention's dates to support it.
-
-    Support needs a date of one of the event's members within ``SUPPORT_DAYS`` of the
-    mention's (see ``date_agreement``).
-    """
-    assert mention.when.lo is not None and mention.when.hi is not None
-    margin = dt.timedelta(days=SUPPORT_DAYS)
-    return _weeks(mention.when.lo - margin, mention.when.hi + margin)
+    return {week for when in event.whens for week in date_weeks(when)}
 
 
 def _agreements(mention: _Mention, event: _Event) -> tuple[int, int]:
@@ -252,7 +235,7 @@ class _Placer:
         joining = mention.actors - chosen.actors
         chosen.add(mention)
         # An actor new to the event is indexed at all its dates; the others at the new one.
-        weeks = _date_weeks(mention.when)
+        weeks = date_weeks(mention.when)
         for actor in chosen.actors:
             self._block(mention.type, mention.status, actor).add(chosen.id, _event_weeks(chosen) if actor in joining else weeks)
         self.touched.add(chosen.id)
@@ -266,7 +249,7 @@ class _Placer:
             if nearest is not None:
                 ids |= self._in_document(mention, nearest)
         if mention.when.lo is not None and mention.when.hi is not None:
-            weeks = _supporting_weeks(mention)
+            weeks = supporting_weeks(mention.when)
             counts: Counter[int] = Counter()
             for actor in mention.actors:
                 self._fetch(mention.type, mention.status, actor, weeks)
