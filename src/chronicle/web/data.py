@@ -6,6 +6,7 @@ shows one screenful, so these queries page and aggregate in SQL and load only th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -35,6 +36,18 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     documents: tuple[str, ...] | None = None
+    ids: tuple[int, ...] | None = None  # the events already known to match (see ``settle``)
+
+    def settle(self, conn: sqlite3.Connection) -> "EventFilter":
+        """The same filter with its matching event ids worked out once, so that a page's several
+        queries (count, page, facets) do not each evaluate the subqueries again."""
+        if self.ids is not None:
+            return self
+        where, params = self.where(conn)
+        ids = tuple(row[0] for row in conn.execute(f"SELECT ev.id FROM events ev WHERE {where}", params))
+        if len(ids) > 30_000:  # past SQLite's limit on bound parameters the subqueries stay
+            return self
+        return dataclasses.replace(self, ids=ids)
 
     def where(self, conn: sqlite3.Connection) -> tuple[str, list[object]]:
         """Return the SQL condition on ``events ev`` and its parameters.
@@ -45,6 +58,8 @@ class EventFilter:
         """
         where = ["1 = 1"]
         params: list[object] = []
+        if self.ids is not None:  # they already satisfy every other condition
+            return f"ev.id IN ({_marks(self.ids) or 'NULL'})", list(self.ids)
         for side in (self.actor, self.other):
             if side:
                 ids = resolve_actor(conn, side)

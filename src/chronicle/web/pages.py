@@ -73,7 +73,7 @@ def search(request: Request) -> Response:
                 hits = [h for h in corpus.search(text, limit=200) if allowed is None or h.document_id in allowed][:PAGE]
             finally:
                 corpus.close()
-            flt = dataclasses.replace(flt, documents=tuple(h.document_id for h in hits))
+            flt = dataclasses.replace(flt, documents=tuple(h.document_id for h in hits)).settle(conn)
             exporting = p.get("format") in FORMATS
             found_events = data.event_page(conn, flt, offset=0 if exporting else _offset(request), limit=None if exporting else PAGE)
             facet = data.facets(conn, flt)
@@ -138,6 +138,7 @@ def events(request: Request) -> Response:
     flt = _event_filter(request)
     fmt = request.query_params.get("format")
     with open_store(request.app.state.db) as conn:
+        flt = flt.settle(conn)
         page = data.event_page(conn, flt, offset=0 if fmt else _offset(request), limit=None if fmt in FORMATS else PAGE)
         facet = None if fmt else data.facets(conn, flt)
         names = _actor_names(conn, flt.actor, flt.other)
@@ -185,7 +186,7 @@ def actor(request: Request) -> Response:
     fmt = request.query_params.get("format")
     with open_store(request.app.state.db) as conn:
         info = data.actor_info(conn, ref)
-        flt = data.EventFilter(actor=info.id)
+        flt = data.EventFilter(actor=info.id).settle(conn)
         page = data.event_page(conn, flt, limit=PAGE)
         facet = data.facets(conn, flt)
         pairs = data.top_dyads(conn, actor=info.id, limit=15)
@@ -217,7 +218,7 @@ def dyad(request: Request) -> Response:
         a, b = data.actor_info(conn, a_ref), data.actor_info(conn, b_ref)
         if a.id == b.id:
             raise HTTPException(400, "a dyad needs two different actors")
-        flt = dataclasses.replace(_event_filter(request), actor=a.id, other=b.id)
+        flt = dataclasses.replace(_event_filter(request), actor=a.id, other=b.id).settle(conn)
         page = data.event_page(conn, flt, offset=_offset(request), limit=PAGE)
         facet = data.facets(conn, flt)
         periods = data.dyad_periods(conn, flt)
