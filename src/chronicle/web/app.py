@@ -105,15 +105,29 @@ def cached(request: Request, key: tuple[object, ...], compute: Any) -> Any:
     Corpus-wide aggregates (top dyads, events per month) scan every event; they only change when a
     build writes the store, which changes the database or its write-ahead log.
     """
-    path = request.app.state.db
+    return _remembered(request.app.state, key, compute)
+
+
+def _remembered(state: Any, key: tuple[object, ...], compute: Any) -> Any:
+    path = state.db
     stamp = tuple((st.st_mtime_ns, st.st_size) for st in (Path(f).stat() for f in (path, path + "-wal") if Path(f).exists()))
-    memo: dict[tuple[object, ...], Any] = request.app.state.memo
+    memo: dict[tuple[object, ...], Any] = state.memo
     if memo.get(("stamp",)) != stamp:
         memo.clear()
         memo[("stamp",)] = stamp
     if key not in memo:
         memo[key] = compute()
     return memo[key]
+
+
+def _warm(state: Any) -> None:
+    """Work out the corpus-wide aggregates the overview shows before the first request asks for them."""
+    from chronicle.web import data
+    from chronicle.web.charts import timeline_figure
+
+    with open_store(state.db) as conn:
+        _remembered(state, ("dyads", 12), lambda: data.top_dyads(conn, limit=12))
+        _remembered(state, ("timeline",), lambda: timeline_figure(data.monthly_counts(conn, data.EventFilter())))
 
 
 def create_app(db: str | Path, *, allowed_hosts: tuple[str, ...] = LOCAL_HOSTS) -> Starlette:
@@ -144,6 +158,7 @@ def create_app(db: str | Path, *, allowed_hosts: tuple[str, ...] = LOCAL_HOSTS) 
     app.state.db = path
     app.state.env = env
     app.state.memo = {}
+    _warm(app.state)
     return app
 
 

@@ -36,18 +36,19 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     documents: tuple[str, ...] | None = None
-    ids: tuple[int, ...] | None = None  # the events already known to match (see ``settle``)
+    picked: str | None = None  # a temporary table of the events known to match (see ``settle``)
 
     def settle(self, conn: sqlite3.Connection) -> "EventFilter":
-        """The same filter with its matching event ids worked out once, so that a page's several
-        queries (count, page, facets) do not each evaluate the subqueries again."""
-        if self.ids is not None:
+        """The same filter with its matching events worked out once, into a temporary table of this
+        connection, so that a page's several queries (count, page, facets) do not each evaluate
+        the subqueries again."""
+        if self.picked is not None:
             return self
         where, params = self.where(conn)
-        ids = tuple(row[0] for row in conn.execute(f"SELECT ev.id FROM events ev WHERE {where}", params))
-        if len(ids) > 30_000:  # past SQLite's limit on bound parameters the subqueries stay
-            return self
-        return dataclasses.replace(self, ids=ids)
+        name = f"picked_{conn.execute('SELECT COUNT(*) FROM sqlite_temp_master').fetchone()[0]}"
+        conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
+        conn.execute(f"INSERT INTO temp.{name} SELECT ev.id FROM events ev WHERE {where}", params)
+        return dataclasses.replace(self, picked=name)
 
     def where(self, conn: sqlite3.Connection) -> tuple[str, list[object]]:
         """Return the SQL condition on ``events ev`` and its parameters.
@@ -58,8 +59,8 @@ class EventFilter:
         """
         where = ["1 = 1"]
         params: list[object] = []
-        if self.ids is not None:  # they already satisfy every other condition
-            return f"ev.id IN ({_marks(self.ids) or 'NULL'})", list(self.ids)
+        if self.picked is not None:  # they already satisfy every other condition
+            return f"ev.id IN (SELECT id FROM temp.{self.picked})", []
         for side in (self.actor, self.other):
             if side:
                 ids = resolve_actor(conn, side)
@@ -264,11 +265,17 @@ def actor_info(conn: sqlite3.Connection, ref: str) -> ActorInfo:
 
 def top_dyads(conn: sqlite3.Connection, *, actor: str | None = None, limit: int | None = 20) -> list[Dyad]:
     """Return pairs of actors named together in events, most events first (those of ``actor`` when given)."""
-    where, params = ("AND (a1.actor_id = ? OR a2.actor_id = ?)", [actor, actor]) if actor else ("", [])
+    # With an actor, start from its own mentions (indexed) rather than from every pair in the store.
+    source, where, params = (
+        ("(SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?) m", "AND (a1.actor_id = ? OR a2.actor_id = ?)", [actor, actor, actor])
+        if actor
+        else ("(SELECT DISTINCT event_id FROM event_actors) m", "", [])
+    )
     rows = conn.execute(
         "SELECT a1.actor_id x, a2.actor_id y, COUNT(DISTINCT em.event_id) n, ax.name xn, ay.name yn "
-        "FROM event_actors a1 JOIN event_actors a2 ON a2.event_id = a1.event_id AND a2.actor_id > a1.actor_id "
-        "JOIN event_members em ON em.mention_id = a1.event_id "
+        f"FROM {source} JOIN event_actors a1 ON a1.event_id = m.event_id "
+        "JOIN event_actors a2 ON a2.event_id = m.event_id AND a2.actor_id > a1.actor_id "
+        "JOIN event_members em ON em.mention_id = m.event_id "
         "JOIN actors ax ON ax.id = a1.actor_id JOIN actors ay ON ay.id = a2.actor_id "
         f"WHERE 1 = 1 {where} GROUP BY x, y ORDER BY n DESC, xn, yn LIMIT ?",
         (*params, -1 if limit is None else limit),
