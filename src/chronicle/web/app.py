@@ -126,8 +126,11 @@ def _warm(state: Any) -> None:
     from chronicle.web.charts import timeline_figure
 
     with open_store(state.db) as conn:
-        _remembered(state, ("dyads", 12), lambda: data.top_dyads(conn, limit=12))
+        # the dyads page lists 200 pairs and the overview the first 12 of the same order
+        pairs = _remembered(state, ("dyads", None, 200), lambda: data.top_dyads(conn, limit=200))
+        _remembered(state, ("dyads", 12), lambda: pairs[:12])
         _remembered(state, ("timeline",), lambda: timeline_figure(data.monthly_counts(conn, data.EventFilter())))
+        _remembered(state, ("facets",), lambda: data.facets(conn, data.EventFilter()))
 
 
 def create_app(db: str | Path, *, allowed_hosts: tuple[str, ...] = LOCAL_HOSTS) -> Starlette:

@@ -42,8 +42,8 @@ class EventFilter:
         """The same filter with its matching events worked out once, into a temporary table of this
         connection, so that a page's several queries (count, page, facets) do not each evaluate
         the subqueries again."""
-        if self.picked is not None:
-            return self
+        if self.picked is not None or self == EventFilter():
+            return self  # nothing to narrow: the whole events table
         where, params = self.where(conn)
         name = f"picked_{conn.execute('SELECT COUNT(*) FROM sqlite_temp_master').fetchone()[0]}"
         conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")

@@ -140,7 +140,12 @@ def events(request: Request) -> Response:
     with open_store(request.app.state.db) as conn:
         flt = flt.settle(conn)
         page = data.event_page(conn, flt, offset=0 if fmt else _offset(request), limit=None if fmt in FORMATS else PAGE)
-        facet = None if fmt else data.facets(conn, flt)
+        if fmt:
+            facet = None
+        elif flt == data.EventFilter():  # the store-wide facets, worked out once per store state
+            facet = cached(request, ("facets",), lambda: data.facets(conn, flt))
+        else:
+            facet = data.facets(conn, flt)
         names = _actor_names(conn, flt.actor, flt.other)
     if fmt in FORMATS:
         return export_response([_event_row(e) for e in page.events], fmt, "events")
