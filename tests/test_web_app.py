@@ -4,8 +4,10 @@ Starlette's test client: every page answers, exports parse, nothing writes, noth
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 import sqlite3
 import warnings
 from pathlib import Path
@@ -157,3 +159,15 @@ def test_event_page_json_carries_every_report(client: TestClient, store: Path) -
     members = _one(store, f"SELECT COUNT(*) FROM event_members WHERE event_id = {event}")
     assert len(record["evidence"]) == members
     assert json.dumps(record)
+
+
+def test_actor_facet_narrows_search_results_to_that_actor(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "summit"})
+    assert page.status_code == 200
+    links = re.findall(r'class="facet facet-actor[^"]*" href="([^"]+)">([^<]+)</a>', page.text)
+    assert links, "the search page offers actors as facets"
+    href, name = links[0]
+    narrowed = client.get("/search" + html.unescape(href) + "&format=json")  # hrefs are relative to the page
+    assert narrowed.status_code == 200
+    events = [row for row in narrowed.json() if row["kind"] == "event"]
+    assert events and all(name in row["title"] for row in events)

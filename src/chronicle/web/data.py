@@ -18,6 +18,7 @@ from chronicle.views import TimelineEvent, load_events, load_plover_scale
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATED = "ev.date_value GLOB '[0-9][0-9][0-9][0-9]*'"
 STATUSES = ("occurred", "planned", "hypothetical", "negated")
+ACTOR_FACET_EVENTS = 5_000
 
 
 @dataclass(frozen=True)
@@ -108,11 +109,13 @@ class EventPage:
 
 @dataclass(frozen=True)
 class Facets:
-    """Counts of the matching events by type, status and reporting outlet."""
+    """Counts of the matching events by type, status, reporting outlet and actor (id, name, count)."""
 
     types: tuple[tuple[str, int], ...] = ()
     statuses: tuple[tuple[str, int], ...] = ()
     sources: tuple[tuple[str, int], ...] = ()
+    actors: tuple[tuple[str, str, int], ...] = ()
+    actors_sampled: bool = False  # the actor counts come from the first ACTOR_FACET_EVENTS events only
 
 
 @dataclass(frozen=True)
@@ -200,25 +203,50 @@ def event_page(conn: sqlite3.Connection, flt: EventFilter, *, offset: int = 0, l
 
 
 def facets(conn: sqlite3.Connection, flt: EventFilter) -> Facets:
-    """Return counts of the events matching ``flt`` by type, status and outlet (top 20 of each).
+    """Return counts of the events matching ``flt`` by type, status, outlet (top 20) and actor (top 15).
 
     Raises:
         NotFoundError, QueryError: as ``EventFilter.where``.
     """
     where, params = flt.where(conn)
-    types = conn.execute(
-        f"SELECT ev.type, COUNT(*) n FROM events ev WHERE {where} GROUP BY ev.type ORDER BY n DESC, ev.type LIMIT 20", params
-    ).fetchall()
-    statuses = conn.execute(
-        f"SELECT ev.status, COUNT(*) n FROM events ev WHERE {where} GROUP BY ev.status ORDER BY n DESC", params
-    ).fetchall()
+    by_type: dict[str, int] = {}
+    by_status: dict[str, int] = {}
+    for kind, status, n in conn.execute(
+        f"SELECT ev.type, ev.status, COUNT(*) FROM events ev WHERE {where} GROUP BY ev.type, ev.status", params
+    ):
+        by_type[kind] = by_type.get(kind, 0) + n
+        by_status[status] = by_status.get(status, 0) + n
+    types = sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))[:20]
+    statuses = sorted(by_status.items(), key=lambda kv: (-kv[1], kv[0]))
+    # The members of the matching events: driven by the request's table of them when there is one.
+    if flt.picked is not None:
+        # CROSS JOIN keeps SQLite from reordering the joins (it would scan an index for the GROUP BY)
+        members, cond, args = f"FROM temp.{flt.picked} p CROSS JOIN event_members em ON em.event_id = p.id", "1 = 1", []
+    else:
+        members, cond, args = "FROM events ev JOIN event_members em ON em.event_id = ev.id", where, params
     sources = conn.execute(
-        "SELECT d.publisher, COUNT(DISTINCT ev.id) n FROM events ev JOIN event_members em ON em.event_id = ev.id "
-        "JOIN event_mentions e ON e.id = em.mention_id JOIN documents d ON d.id = e.document_id "
-        f"WHERE d.publisher IS NOT NULL AND {where} GROUP BY d.publisher ORDER BY n DESC, d.publisher LIMIT 20",
-        params,
+        f"SELECT d.publisher, COUNT(DISTINCT em.event_id) n {members} CROSS JOIN event_mentions e ON e.id = em.mention_id "
+        f"CROSS JOIN documents d ON d.id = e.document_id WHERE d.publisher IS NOT NULL AND {cond} "
+        "GROUP BY d.publisher ORDER BY n DESC, d.publisher LIMIT 20",
+        args,
     ).fetchall()
-    return Facets(tuple(map(tuple, types)), tuple(map(tuple, statuses)), tuple(map(tuple, sources)))  # type: ignore[arg-type]
+    sampled = flt.picked is not None and sum(by_type.values()) > ACTOR_FACET_EVENTS
+    if sampled:
+        # Past this many events the actor counts come from a sample of them, to keep the page fast.
+        members = (
+            f"FROM (SELECT id FROM temp.{flt.picked} ORDER BY id LIMIT {ACTOR_FACET_EVENTS}) p "
+            "CROSS JOIN event_members em ON em.event_id = p.id"
+        )
+    top = conn.execute(
+        f"SELECT ea.actor_id, COUNT(DISTINCT em.event_id) n {members} CROSS JOIN event_actors ea ON ea.event_id = em.mention_id "
+        f"WHERE {cond} GROUP BY ea.actor_id ORDER BY n DESC, ea.actor_id LIMIT 15",
+        args,
+    ).fetchall()
+    names = dict(
+        conn.execute(f"SELECT id, name FROM actors WHERE id IN ({_marks([r[0] for r in top]) or 'NULL'})", [r[0] for r in top]).fetchall()
+    )
+    actors = tuple((r[0], names.get(r[0], r[0]), r[1]) for r in top)
+    return Facets(tuple(types), tuple(statuses), tuple(map(tuple, sources)), actors, sampled)  # type: ignore[arg-type]
 
 
 def monthly_counts(conn: sqlite3.Connection, flt: EventFilter) -> list[tuple[str, str, int]]:
