@@ -186,12 +186,9 @@ def list_events(
     if status:
         where.append("e.status = ?")
         params.append(status.lower())
-    for value, op in ((since, ">="), (until, "<=")):
-        if value:
-            if not _DATE.match(value):
-                raise QueryError(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-            where.append(f"e.date_value IS NOT NULL AND substr(e.date_value, 1, {len(value)}) {op} ?")
-            params.append(value)
+    dates, values = date_range_conditions("e.date_value", "e.date_value IS NOT NULL", since, until)
+    where += dates
+    params += values
     if document:
         where.append("e.document_id LIKE ? || '%'")
         params.append(document)
@@ -269,8 +266,40 @@ def _ref(row: sqlite3.Row) -> EventActorRef:
     return EventActorRef(row["actor_id"], row["name"], row["country"], row["sector"], row["text"], row["start"], row["end"])
 
 
-def _marks(values: list[str]) -> str:
-    return ", ".join("?" for _ in values)
+def placeholders(values: object) -> str:
+    """``?, ?, ?`` for as many values as given (for ``IN (...)`` clauses)."""
+    return ", ".join("?" for _ in values)  # type: ignore[attr-defined]
+
+
+_marks = placeholders
+
+
+def check_date_prefix(value: str) -> str:
+    """Return ``value`` when it is an ISO date or prefix (``2018``, ``2018-02``, ``2018-02-14``).
+
+    Raises:
+        QueryError: it is not.
+    """
+    if not _DATE.match(value):
+        raise QueryError(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def date_range_conditions(column: str, dated: str, since: str | None, until: str | None) -> tuple[list[str], list[object]]:
+    """SQL conditions keeping rows whose ``column`` falls between the date prefixes ``since`` and
+    ``until`` (inclusive, compared at each prefix's length); ``dated`` is the condition a row
+    must also meet to count as dated.
+
+    Raises:
+        QueryError: a bound is not an ISO date or prefix.
+    """
+    where: list[str] = []
+    params: list[object] = []
+    for value, op in ((since, ">="), (until, "<=")):
+        if value:
+            where.append(f"{dated} AND substr({column}, 1, {len(check_date_prefix(value))}) {op} ?")
+            params.append(value)
+    return where, params
 
 
 @dataclass(frozen=True)
@@ -345,8 +374,8 @@ def list_quotes(
     if direct_only:
         where.append("q.direct = 1")
     for value in (since, until):
-        if value and not _DATE.match(value):
-            raise QueryError(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        if value:
+            check_date_prefix(value)
     rows = conn.execute(
         "SELECT q.*, d.title, d.publisher, d.published, d.published_basis, a.name AS speaker_name, "
         "a.country AS speaker_country, e.type AS event_type, e.date_value AS event_date "

@@ -14,8 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chronicle.errors import QueryError
-from chronicle.store.queries import resolve_actor
+from chronicle.store.queries import date_range_conditions, placeholders, resolve_actor
 from chronicle.views.plover import load_plover_scale
 
 __all__ = [
@@ -28,7 +27,6 @@ __all__ = [
     "timeline",
 ]
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CHUNK = 500
 
 
@@ -348,7 +346,7 @@ def event_ids(
         ids = resolve_actor(conn, side)
         where.append(
             "ev.id IN (SELECT em.event_id FROM event_members em JOIN event_actors ea ON ea.event_id = em.mention_id "
-            f"WHERE ea.actor_id IN ({', '.join('?' * len(ids))}))"
+            f"WHERE ea.actor_id IN ({placeholders(ids)}))"
         )
         params.extend(ids)
     if type:
@@ -357,12 +355,9 @@ def event_ids(
     if status:
         where.append("ev.status = ?")
         params.append(status.lower())
-    for value, op in ((since, ">="), (until, "<=")):
-        if value:
-            if not _DATE.match(value):
-                raise QueryError(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-            where.append(f"ev.date_value GLOB '[0-9]*' AND substr(ev.date_value, 1, {len(value)}) {op} ?")
-            params.append(value)
+    dates, values = date_range_conditions("ev.date_value", "ev.date_value GLOB '[0-9]*'", since, until)
+    where += dates
+    params += values
     return [row[0] for row in conn.execute(f"SELECT ev.id FROM events ev WHERE {' AND '.join(where)}", params)]
 
 

@@ -7,15 +7,13 @@ shows one screenful, so these queries page and aggregate in SQL and load only th
 from __future__ import annotations
 
 import dataclasses
-import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from chronicle.errors import NotFoundError, QueryError
-from chronicle.store.queries import resolve_actor
+from chronicle.errors import NotFoundError
+from chronicle.store.queries import date_range_conditions, placeholders as _marks, resolve_actor
 from chronicle.views import TimelineEvent, load_events, load_plover_scale
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DATED = "ev.date_value GLOB '[0-9][0-9][0-9][0-9]*'"
 STATUSES = ("occurred", "planned", "hypothetical", "negated")
 ACTOR_FACET_EVENTS = 5_000
@@ -88,12 +86,9 @@ class EventFilter:
                 f"WHERE e.document_id IN ({_marks(self.documents) or 'NULL'}))"
             )
             params.extend(self.documents)
-        for value, op in ((self.since, ">="), (self.until, "<=")):
-            if value:
-                if not _DATE.match(value):
-                    raise QueryError(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-                where.append(f"{_DATED} AND substr(ev.date_value, 1, {len(value)}) {op} ?")
-                params.append(value)
+        dates, values = date_range_conditions("ev.date_value", _DATED, self.since, self.until)
+        where += dates
+        params += values
         return " AND ".join(where), params
 
 
@@ -405,12 +400,9 @@ def document_ids(conn: sqlite3.Connection, *, source: str | None = None, since: 
     if source:
         where.append("publisher = ?")
         params.append(source)
-    for value, op in ((since, ">="), (until, "<=")):
-        if value:
-            if not _DATE.match(value):
-                raise QueryError(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-            where.append(f"published IS NOT NULL AND substr(published, 1, {len(value)}) {op} ?")
-            params.append(value)
+    dates, values = date_range_conditions("published", "published IS NOT NULL", since, until)
+    where += dates
+    params += values
     if actor:
         ids = resolve_actor(conn, actor)
         where.append(f"id IN (SELECT document_id FROM actor_mentions WHERE actor_id IN ({_marks(ids)}))")
@@ -418,5 +410,3 @@ def document_ids(conn: sqlite3.Connection, *, source: str | None = None, since: 
     return {r[0] for r in conn.execute(f"SELECT id FROM documents WHERE {' AND '.join(where)}", params)}
 
 
-def _marks(values: object) -> str:
-    return ", ".join("?" for _ in values)  # type: ignore[attr-defined]
