@@ -103,6 +103,35 @@ def resolve_actor(conn: sqlite3.Connection, ref: str) -> list[str]:
     return sorted({row[0] for row in rows})
 
 
+def most_mentioned_actor(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
+    """The ``actors`` row (plus its mention count ``n``) of the most mentioned actor ``ref`` names.
+
+    Raises:
+        NotFoundError: nothing in the store is called ``ref``.
+    """
+    ids = resolve_actor(conn, ref)
+    row = conn.execute(
+        "SELECT a.*, (SELECT COUNT(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS n FROM actors a "
+        f"WHERE a.id IN ({placeholders(ids)}) ORDER BY n DESC, a.id LIMIT 1",
+        ids,
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no actor is called '{ref}' in this store")
+    return row
+
+
+def actor_naming(conn: sqlite3.Connection, actor_id: str) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
+    """How the texts name an actor: (text, n) rows of the words used and (how, n) rows of how
+    each mention was resolved, most frequent first."""
+    aliases = conn.execute(
+        "SELECT text, COUNT(*) AS n FROM actor_mentions WHERE actor_id = ? GROUP BY text ORDER BY n DESC, text", (actor_id,)
+    ).fetchall()
+    how = conn.execute(
+        "SELECT how, COUNT(*) AS n FROM actor_mentions WHERE actor_id = ? GROUP BY how ORDER BY n DESC, how", (actor_id,)
+    ).fetchall()
+    return aliases, how
+
+
 def list_actors(
     conn: sqlite3.Connection,
     *,

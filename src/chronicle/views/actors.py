@@ -6,8 +6,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
-from chronicle.errors import NotFoundError
-from chronicle.store.queries import StoredQuote, list_quotes, resolve_actor
+from chronicle.store.queries import StoredQuote, actor_naming, list_quotes, most_mentioned_actor
 from chronicle.views.dyads import ActorRef
 from chronicle.views.events import TimelineEvent, timeline
 
@@ -50,21 +49,9 @@ def actor_profile(conn: sqlite3.Connection, actor: str, *, partners: int = 10) -
     Raises:
         NotFoundError: nothing in the store is called ``actor``.
     """
-    ids = resolve_actor(conn, actor)
-    row = conn.execute(
-        f"SELECT a.*, (SELECT COUNT(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS n FROM actors a "
-        f"WHERE a.id IN ({', '.join('?' * len(ids))}) ORDER BY n DESC, a.id LIMIT 1",
-        ids,
-    ).fetchone()
-    if row is None:
-        raise NotFoundError(f"no actor is called '{actor}' in this store")
+    row = most_mentioned_actor(conn, actor)
     actor_id = row["id"]
-    aliases = conn.execute(
-        "SELECT text, COUNT(*) AS n FROM actor_mentions WHERE actor_id = ? GROUP BY text ORDER BY n DESC, text", (actor_id,)
-    ).fetchall()
-    how = conn.execute(
-        "SELECT how, COUNT(*) AS n FROM actor_mentions WHERE actor_id = ? GROUP BY how ORDER BY n DESC, how", (actor_id,)
-    ).fetchall()
+    aliases, how = actor_naming(conn, actor_id)
     spread = conn.execute(
         "SELECT COUNT(*) AS n, COUNT(DISTINCT document_id) AS docs FROM actor_mentions WHERE actor_id = ?", (actor_id,)
     ).fetchone()

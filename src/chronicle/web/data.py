@@ -10,8 +10,13 @@ import dataclasses
 import sqlite3
 from dataclasses import dataclass, field
 
-from chronicle.errors import NotFoundError
-from chronicle.store.queries import date_range_conditions, placeholders as _marks, resolve_actor
+from chronicle.store.queries import (
+    actor_naming,
+    date_range_conditions,
+    most_mentioned_actor,
+    placeholders as _marks,
+    resolve_actor,
+)
 from chronicle.views import TimelineEvent, load_events, load_plover_scale
 
 _DATED = "ev.date_value GLOB '[0-9][0-9][0-9][0-9]*'"
@@ -261,21 +266,9 @@ def actor_info(conn: sqlite3.Connection, ref: str) -> ActorInfo:
     Raises:
         NotFoundError: nothing in the store is called ``ref``.
     """
-    ids = resolve_actor(conn, ref)
-    row = conn.execute(
-        f"SELECT a.*, (SELECT COUNT(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS n FROM actors a "
-        f"WHERE a.id IN ({_marks(ids)}) ORDER BY n DESC, a.id LIMIT 1",
-        ids,
-    ).fetchone()
-    if row is None:
-        raise NotFoundError(f"no actor is called '{ref}' in this store")
+    row = most_mentioned_actor(conn, ref)
     aid = row["id"]
-    aliases = conn.execute(
-        "SELECT text, COUNT(*) n FROM actor_mentions WHERE actor_id = ? GROUP BY text ORDER BY n DESC, text", (aid,)
-    ).fetchall()
-    how = conn.execute(
-        "SELECT how, COUNT(*) n FROM actor_mentions WHERE actor_id = ? GROUP BY how ORDER BY n DESC, how", (aid,)
-    ).fetchall()
+    aliases, how = actor_naming(conn, aid)
     docs = conn.execute("SELECT COUNT(DISTINCT document_id) FROM actor_mentions WHERE actor_id = ?", (aid,)).fetchone()[0]
     roles = conn.execute(
         "SELECT role, COUNT(DISTINCT event_id) n FROM event_actors WHERE actor_id = ? GROUP BY role ORDER BY role", (aid,)
