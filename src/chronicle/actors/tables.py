@@ -150,18 +150,28 @@ def _entries(data: dict, key: str, source: str) -> list[dict]:
     return entries
 
 
+def _new_key(entry: dict, field: str, where: str, seen: set[str], shape: re.Pattern[str], shape_error: str) -> str:
+    """The entry's key ``field``, checked for its shape and for being new; added to ``seen``.
+
+    Raises:
+        KnowledgeError: the key is missing, malformed or listed twice.
+    """
+    key = _text(entry, field, where)
+    if not shape.match(key):
+        raise KnowledgeError(f"{where}: {field} {key!r} {shape_error}")
+    if key in seen:
+        raise KnowledgeError(f"{where}: {field} {key} is listed twice")
+    seen.add(key)
+    return key
+
+
 def read_states(data: dict, source: str) -> tuple[tuple[State, ...], tuple[Contextual, ...]]:
     """States and contextual aliases of ``states.toml``; raises ``KnowledgeError`` when malformed."""
     states: list[State] = []
     seen: set[str] = set()
     for n, entry in enumerate(_entries(data, "state", source), 1):
         where = f"{source}, state #{n} ({entry.get('code', entry.get('name', '?'))})"
-        code = _text(entry, "code", where)
-        if not _CODE.match(code):
-            raise KnowledgeError(f"{where}: code {code!r} is not three upper-case letters")
-        if code in seen:
-            raise KnowledgeError(f"{where}: code {code} is listed twice")
-        seen.add(code)
+        code = _new_key(entry, "code", where, seen, _CODE, "is not three upper-case letters")
         metonyms = entry.get("metonyms", [])
         if not isinstance(metonyms, list) or not all(
             isinstance(m, list) and len(m) == 2 and all(isinstance(x, str) for x in m) for m in metonyms
@@ -196,12 +206,7 @@ def read_organisations(data: dict, source: str) -> tuple[Organisation, ...]:
     for key in ("igo", "ngo"):
         for n, entry in enumerate(_entries(data, key, source), 1):
             where = f"{source}, {key} #{n} ({entry.get('id', entry.get('name', '?'))})"
-            ident = _text(entry, "id", where)
-            if not _KEY.match(ident):
-                raise KnowledgeError(f"{where}: id {ident!r} must be upper-case letters, digits and _")
-            if ident in ids:
-                raise KnowledgeError(f"{where}: id {ident} is listed twice")
-            ids.add(ident)
+            ident = _new_key(entry, "id", where, ids, _KEY, "must be upper-case letters, digits and _")
             found.append(
                 Organisation(
                     id=ident,
@@ -226,12 +231,7 @@ def read_groups(data: dict, source: str) -> tuple[Group, ...]:
     ids: set[str] = set()
     for n, entry in enumerate(_entries(data, "group", source), 1):
         where = f"{source}, group #{n} ({entry.get('id', entry.get('name', '?'))})"
-        ident = _text(entry, "id", where)
-        if not _KEY.match(ident):
-            raise KnowledgeError(f"{where}: id {ident!r} must be upper-case letters, digits and _")
-        if ident in ids:
-            raise KnowledgeError(f"{where}: id {ident} is listed twice")
-        ids.add(ident)
+        ident = _new_key(entry, "id", where, ids, _KEY, "must be upper-case letters, digits and _")
         kind = _text(entry, "kind", where, required=False) or "group"
         if kind != "group":
             raise KnowledgeError(f"{where}: kind must be 'group', got {kind!r}")
@@ -282,12 +282,7 @@ def read_people(data: dict, source: str) -> tuple[Person, ...]:
     ids: set[str] = set()
     for n, entry in enumerate(_entries(data, "person", source), 1):
         where = f"{source}, person #{n} ({entry.get('id', entry.get('name', '?'))})"
-        ident = _text(entry, "id", where)
-        if not _SLUG.match(ident):
-            raise KnowledgeError(f"{where}: id {ident!r} is not a lower-case slug")
-        if ident in ids:
-            raise KnowledgeError(f"{where}: id {ident} is listed twice")
-        ids.add(ident)
+        ident = _new_key(entry, "id", where, ids, _SLUG, "is not a lower-case slug")
         roles: list[Role] = []
         raw_roles = entry.get("role", [])
         if not isinstance(raw_roles, list):
