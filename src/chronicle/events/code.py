@@ -52,8 +52,7 @@ def extract_events(
     "unknown"). Returns ``EventMention`` records; stated counts ("held 14 summits") are left to
     ``find_stated_counts``. Raises ``KnowledgeError`` if the packaged lexicon is broken.
     """
-    lexicon = load_event_lexicon()
-    return tuple(r for kind, r in code_sentences(text, parse, mentions, timexes, published, lexicon) if kind == "event")
+    return code_document(text, parse, mentions, timexes, published)[0]
 
 
 def find_stated_counts(
@@ -66,8 +65,7 @@ def find_stated_counts(
     actors are those of the counted events' clause, with "the two leaders" read as the last two
     people named. Raises ``KnowledgeError`` if the packaged lexicon is broken.
     """
-    lexicon = load_event_lexicon()
-    return tuple(r for kind, r in code_sentences(text, parse, mentions, (), published, lexicon) if kind == "count")
+    return code_document(text, parse, mentions, (), published)[1]
 
 
 def code_document(
