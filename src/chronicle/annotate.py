@@ -9,7 +9,6 @@ and every offset indexes it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 from chronicle.analysis import analyse_text, load_toolkit
@@ -29,7 +28,7 @@ from chronicle.models import (
     StatedCount,
     Timex,
 )
-from chronicle.pipeline import process_item
+from chronicle.pipeline import document_id, process_item
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def annotate(
         )
         found = analyse_text(body, day, toolkit)
         return Annotation(
-            _id(body), origin, body, date, (), found.timexes, found.actor_mentions, found.events, found.counts,
+            document_id(body), origin, body, date, (), found.timexes, found.actor_mentions, found.events, found.counts,
             found.quotes,
         )
     payload = text if isinstance(text, bytes) else text.encode("utf-8")
@@ -91,7 +90,7 @@ def annotate(
     # A single sentence is a fine thing to annotate: no minimum length, every language.
     result = process_item(item, settings.replace(min_words=1, accept_languages=()), toolkit=toolkit)
     if isinstance(result, Rejection):
-        return Annotation(_id(payload.decode("utf-8", "replace")), origin, "", PublishedDate.unknown(), rejection=result)
+        return Annotation(document_id(payload.decode("utf-8", "replace")), origin, "", PublishedDate.unknown(), rejection=result)
     return Annotation(
         result.id, origin, result.text, result.published, result.removed, result.timexes,
         result.actor_mentions, result.events, result.counts, result.quotes,
@@ -107,5 +106,3 @@ def _date(value: str | dt.date | None) -> dt.date | None:
         raise ConfigError(f"'{value}' is not a publication date: use YYYY-MM-DD") from exc
 
 
-def _id(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()

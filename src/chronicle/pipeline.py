@@ -99,7 +99,7 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext, toolk
     timexes = find_timexes(clean.text, anchor)
     analysis = analyse_text(clean.text, anchor, toolkit, timexes) if toolkit is not None else None
     return Document(
-        id=hashlib.blake2b(clean.text.encode("utf-8"), digest_size=16).hexdigest(),
+        id=document_id(clean.text),
         origin=item.origin,
         raw_hash=item.raw_hash,
         url=(item.sidecar.url if item.sidecar and item.sidecar.url else None) or item.metadata.url,
@@ -124,6 +124,11 @@ def _process(item: SourceItem, settings: Settings, context: CorpusContext, toolk
         counts=analysis.counts if analysis else (),
         quotes=analysis.quotes if analysis else (),
     )
+
+
+def document_id(text: str) -> str:
+    """A document's id: the hash of its clean text."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def minhash_signature(text: str, permutations: int) -> tuple[int, ...]:

@@ -200,15 +200,10 @@ def list_events(
     params: list[object] = []
     if not include_copies:
         where.append("d.status = 'ok'")
-    if actor:
-        ids = resolve_actor(conn, actor)
+    for side in ([actor] if actor else []) + list(dyad or ()):
+        ids = resolve_actor(conn, side)
         where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({_marks(ids)}))")
         params.extend(ids)
-    if dyad:
-        for side in dyad:
-            ids = resolve_actor(conn, side)
-            where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({_marks(ids)}))")
-            params.extend(ids)
     if type:
         where.append("e.type = ?")
         params.append(type.upper())
