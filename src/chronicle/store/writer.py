@@ -278,9 +278,14 @@ class StoreWriter:
         values = ", ".join("(?, ?)" for _ in bands)
         params = [v for pair in bands for v in pair]
         candidates = self.conn.execute(
-            f"SELECT DISTINCT d.id, d.minhash, d.near_duplicate_of FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
+            # A join from the probe's buckets (CROSS JOIN keeps that order) looks each bucket up in
+            # the index; a row-value IN list would scan the whole table for every document.
+            f"WITH probe(band, bucket) AS (VALUES {values}) "
+            f"SELECT DISTINCT d.id, d.minhash, d.near_duplicate_of FROM probe "
+            f"CROSS JOIN minhash_bands b ON b.band = probe.band AND b.bucket = probe.bucket "
+            f"JOIN documents d ON d.id = b.document_id "
             # Copies are compared with originals only, never with each other.
-            f"WHERE (b.band, b.bucket) IN (VALUES {values}) AND d.status = 'ok'",
+            f"WHERE d.status = 'ok'",
             params,
         ).fetchall()
         best: tuple[str, float] | None = None
