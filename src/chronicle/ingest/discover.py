@@ -15,6 +15,7 @@ _FORMATS = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".parquet": "parquet",
     ".csv": "sidecar",
     ".tsv": "sidecar",
     ".warc": "warc",
@@ -27,7 +28,7 @@ _FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:RDF")
 
 @dataclass(frozen=True)
 class InputFile:
-    """A file to ingest. ``format`` is text, html, jsonl, sidecar, warc, feed, unsupported or missing."""
+    """A file to ingest. ``format`` is text, html, jsonl, parquet, sidecar, warc, feed, unsupported or missing."""
 
     path: str
     format: str

@@ -1,6 +1,6 @@
 """Read every supported input format into ``SourceItem``s (or ``Rejection``s), streaming.
 
-Container formats (JSONL, WARC, RSS/Atom) yield one item per article; a bad item inside a
+Container formats (JSONL, Parquet, WARC, RSS/Atom) yield one item per article; a bad item inside a
 container is a rejection of that item alone, never of the whole file.
 """
 
@@ -13,13 +13,16 @@ import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import feedparser
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from chronicle.config import Settings
+from chronicle.errors import RejectedInput
 from chronicle.ingest.discover import InputFile
+from chronicle.ingest.parquet import parquet_rows
 from chronicle.ingest.sidecar import SidecarIndex
 from chronicle.models import Rejection, SourceItem, SourceMetadata
 
@@ -68,7 +71,7 @@ def _reject_file(source: InputFile) -> Rejection:
         source.path,
         "",
         "unsupported-format",
-        f"unsupported file type {suffix}: expected .txt, .html, .jsonl, .csv/.tsv, .warc(.gz) or an RSS/Atom feed",
+        f"unsupported file type {suffix}: expected .txt, .html, .jsonl, .parquet, .csv/.tsv, .warc(.gz) or an RSS/Atom feed",
     )
 
 
@@ -102,7 +105,8 @@ def _authors(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(a.strip() for a in value.replace(" and ", ";").replace(",", ";").split(";") if a.strip())
     if isinstance(value, list):
-        return tuple(str(a).strip() for a in value if str(a).strip())
+        # A list column may hold nulls (Parquet): those are no author.
+        return tuple(str(a).strip() for a in value if a is not None and str(a).strip())
     return ()
 
 
@@ -115,39 +119,67 @@ def _read_jsonl(source: InputFile, settings: Settings, sidecars: SidecarIndex) -
             if len(line) > settings.max_item_bytes:
                 yield _too_large(origin, len(line), settings)
                 continue
-            raw_hash = content_hash(line)
             try:
                 record = json.loads(line)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
-                yield Rejection(origin, raw_hash, "malformed-jsonl", f"line {number} is not valid JSON: {detail}")
+                yield Rejection(origin, content_hash(line), "malformed-jsonl", f"line {number} is not valid JSON: {detail}")
                 continue
             if not isinstance(record, dict):
-                yield Rejection(origin, raw_hash, "malformed-jsonl", f"line {number} is JSON but not an object")
+                yield Rejection(origin, content_hash(line), "malformed-jsonl", f"line {number} is JSON but not an object")
                 continue
-            body, kind = record.get("text"), "text"
-            if not (isinstance(body, str) and body.strip()):
-                body, kind = record.get("html"), "html"
-            if not (isinstance(body, str) and body.strip()):
-                yield Rejection(origin, raw_hash, "jsonl-no-text", f"line {number} has no non-empty 'text' or 'html' field")
+            yield _record_item(record, line, origin, f"line {number}", "jsonl", sidecars)
+
+
+def _read_parquet(source: InputFile, settings: Settings, sidecars: SidecarIndex) -> Iterator[Item]:
+    try:
+        for number, row in parquet_rows(source.path):
+            # The row's canonical form plays the part of a JSONL line: it is what identifies the
+            # item (the same row always hashes the same) and what is measured against the limit.
+            canonical = json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8")
+            origin = f"{source.path}#row{number}"
+            if len(canonical) > settings.max_item_bytes:
+                yield _too_large(origin, len(canonical), settings)
                 continue
-            url = record.get("url") if isinstance(record.get("url"), str) else None
-            sidecar = sidecars.lookup(url=url)
-            yield SourceItem(
-                origin=origin,
-                kind=kind,
-                payload=body.encode("utf-8"),
-                raw_hash=content_hash(line, sidecar),
-                metadata=SourceMetadata(
-                    title=_str(record.get("title")),
-                    published=_str(record.get("published")),
-                    publisher=_str(record.get("publisher")),
-                    authors=_authors(record.get("authors")),
-                    url=url,
-                    origin="jsonl",
-                ),
-                sidecar=sidecar,
-            )
+            yield _record_item(row, canonical, origin, f"row {number}", "parquet", sidecars)
+    except RejectedInput as exc:
+        yield Rejection(source.path, "", exc.code, exc.reason)
+
+
+def _record_item(record: dict[str, Any], raw: bytes, origin: str, label: str, fmt: str, sidecars: SidecarIndex) -> Item:
+    """The item for one article record (a JSONL object or a Parquet row) whose identifying bytes are ``raw``.
+
+    ``text`` is the body, or else ``html``; a record with neither is rejected as ``<fmt>-no-text``.
+    """
+    body, kind = record.get("text"), "text"
+    if not (isinstance(body, str) and body.strip()):
+        body, kind = record.get("html"), "html"
+    if not (isinstance(body, str) and body.strip()):
+        return Rejection(origin, content_hash(raw), f"{fmt}-no-text", f"{label} has no non-empty 'text' or 'html' field")
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    sidecar = sidecars.lookup(url=url)
+    return SourceItem(
+        origin=origin,
+        kind=kind,
+        payload=body.encode("utf-8"),
+        raw_hash=content_hash(raw, sidecar),
+        metadata=SourceMetadata(
+            title=_str(record.get("title")),
+            published=_published(record.get("published")),
+            publisher=_str(record.get("publisher")),
+            authors=_authors(record.get("authors")),
+            url=url,
+            origin=fmt,
+        ),
+        sidecar=sidecar,
+    )
+
+
+def _published(value: object) -> str | None:
+    """A date as given (a string) or, from a typed column, its ISO date in its own time zone."""
+    if isinstance(value, dt.date):  # datetime.datetime included
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    return _str(value)
 
 
 def _str(value: object) -> str | None:
@@ -253,6 +285,7 @@ _READERS = {
     "text": _read_single,
     "html": _read_single,
     "jsonl": _read_jsonl,
+    "parquet": _read_parquet,
     "warc": _read_warc,
     "feed": _read_feed,
 }
