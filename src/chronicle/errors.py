@@ -11,7 +11,8 @@ Every error the library raises on purpose is a ``ChronicleError``::
     ├── NotFoundError        a requested record (document, ...) does not exist
     ├── QueryError           a search query cannot be understood
     ├── LanguageModelError   the spaCy pipeline named in the settings cannot be loaded
-    └── KnowledgeError       a knowledge table or the user's actors file is invalid
+    ├── KnowledgeError       a knowledge table or the user's actors file is invalid
+    └── EngineError          the distributed engine cannot be started or a run on it failed
 
 Third-party errors are wrapped at the boundary with ``raise ... from exc``.
 """
@@ -62,3 +63,7 @@ class LanguageModelError(ChronicleError):
 
 class KnowledgeError(ChronicleError):
     """A knowledge table (packaged or the user's actors file) cannot be read or is invalid."""
+
+
+class EngineError(ChronicleError):
+    """The distributed engine (Ray) is not installed, cannot be reached, or a run on it failed."""

@@ -23,7 +23,7 @@ from rich.text import Text
 import chronicle
 from chronicle.build import BuildProgress, BuildReport
 from chronicle.config import load_settings
-from chronicle.errors import ChronicleError
+from chronicle.errors import ChronicleError, ConfigError
 from chronicle.evaluate import evaluate_folder
 from chronicle.time import find_timexes
 from chronicle.models import Document, ItemStatus
@@ -81,6 +81,9 @@ def _emit(rows: list[dict[str, Any]], fmt: Format, columns: list[str], title: st
     out.print(table)
 
 
+_PHASES = {"scan": "Scanning lines", "process": "Processing", "analyse": "Analysing on Ray", "load": "Loading shards"}
+
+
 @app.command()
 def build(
     paths: list[str] = typer.Argument(..., help="Files, folders (searched recursively) or glob patterns."),
@@ -89,7 +92,12 @@ def build(
     min_words: Optional[int] = typer.Option(None, help="Fewest words of article text to accept."),
     languages: Optional[str] = typer.Option(None, help="Accepted languages, comma-separated ISO codes ('' = all)."),
     max_bytes: Optional[int] = typer.Option(None, help="Largest single article accepted, in bytes."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-j", help="Processes running the per-document pipeline (default 1)."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-j", help="Processes (or Ray actors) running the per-document pipeline (default: the number of cores)."
+    ),
+    engine: Optional[str] = typer.Option(None, "--engine", help="local (process pool) or ray (Ray Data; pip install 'chronicle[ray]')."),
+    address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the Ray cluster to use (default: start Ray here)."),
+    shards: Optional[str] = typer.Option(None, "--shards", help="With --engine ray: keep the Parquet shards of records in this folder."),
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when any input is rejected."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -100,8 +108,11 @@ def build(
     """
     try:
         settings = load_settings(
-            config, min_words=min_words, accept_languages=languages, max_item_bytes=max_bytes, workers=workers
+            config, min_words=min_words, accept_languages=languages, max_item_bytes=max_bytes, workers=workers,
+            engine=engine, ray_address=address, shards=shards,
         )
+        if (address or shards) and settings.engine != "ray":
+            raise ConfigError("--address and --shards apply to the Ray engine only: add --engine ray")
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[items]} items"),
             TimeElapsedColumn(), console=err, disable=quiet, transient=True,
@@ -109,10 +120,12 @@ def build(
             tasks: dict[str, Any] = {}
 
             def show(p: BuildProgress) -> None:
-                label = "Scanning lines" if p.phase == "scan" else "Processing"
+                label = _PHASES.get(p.phase, p.phase)
                 if p.phase not in tasks:
                     tasks[p.phase] = bar.add_task(label, total=p.files_total or None, items=0)
-                bar.update(tasks[p.phase], completed=p.files_done, items=p.items_done)
+                # While Ray analyses, the bar counts items (its total is the number of items).
+                done = p.items_done if p.phase == "analyse" else p.files_done
+                bar.update(tasks[p.phase], completed=done, items=p.items_done)
 
             report = chronicle.build(paths, db=db, settings=settings, progress=show)
     except ChronicleError as exc:

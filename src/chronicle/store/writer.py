@@ -69,6 +69,14 @@ class StoreWriter:
         row = self.conn.execute("SELECT * FROM sources WHERE origin = ? AND raw_hash = ?", (origin, raw_hash)).fetchone()
         return _stored_outcome(row) if row is not None and raw_hash else None
 
+    def stored_items(self, paths: Iterable[str]) -> frozenset[tuple[str, str]]:
+        """(origin, raw hash) of every item already recorded from these files."""
+        found: set[tuple[str, str]] = set()
+        for path in paths:
+            rows = self.conn.execute("SELECT origin, raw_hash FROM sources WHERE file = ? AND raw_hash != ''", (path,))
+            found.update((row[0], row[1]) for row in rows)
+        return frozenset(found)
+
     # -- repetition index -----------------------------------------------------------------------
 
     def record_lines(self, pairs: Iterable[tuple[str, str]]) -> None:
