@@ -42,6 +42,7 @@ bench: install
 	$(BIN)/python bench/dedup_bench.py --out bench/results
 	$(BIN)/python bench/event_dedup_bench.py --out bench/results
 	$(BIN)/python bench/web_bench.py --out bench/results
+	$(BIN)/python bench/scale_bench.py --out bench/results
 
 clean:
 	rm -rf $(OUT) bench/results test-artifacts .pytest_cache

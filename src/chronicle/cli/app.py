@@ -95,7 +95,7 @@ def build(
     workers: Optional[int] = typer.Option(
         None, "--workers", "-j", help="Processes (or Ray actors) running the per-document pipeline (default: the number of cores)."
     ),
-    engine: Optional[str] = typer.Option(None, "--engine", help="local (process pool) or ray (Ray Data; pip install 'chronicle[ray]')."),
+    engine: Optional[str] = typer.Option(None, "--engine", help="local (process pool) or ray (Ray Data; pip install 'chronicle\\[ray]')."),
     address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the Ray cluster to use (default: start Ray here)."),
     shards: Optional[str] = typer.Option(None, "--shards", help="With --engine ray: keep the Parquet shards of records in this folder."),
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when any input is rejected."),
