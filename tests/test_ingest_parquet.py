@@ -221,3 +221,20 @@ def test_without_pyarrow_the_file_is_rejected_with_the_install_command(tmp_path:
     (rejection,) = report.rejections
     assert (rejection.origin, rejection.code) == (str(path), "parquet-unavailable")
     assert "pip install 'chronicle[parquet]'" in rejection.reason
+
+
+def test_a_file_refused_for_want_of_pyarrow_is_read_once_pyarrow_is_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_table(tmp_path / "wire.parquet", {"text": [HARBOUR], "url": ["https://wire.test/h"]})
+    db = tmp_path / "u.db"
+    with monkeypatch.context() as blocked:
+        blocked.setitem(sys.modules, "pyarrow", None)
+        blocked.setitem(sys.modules, "pyarrow.parquet", None)
+        first = chronicle.build([path], db=db, settings=SETTINGS)
+    assert first.count(ItemStatus.REJECTED) == 1 and first.added == 0
+    # The file itself has not changed, yet it is read again: the refusal was not about its content.
+    second = chronicle.build([path], db=db, settings=SETTINGS)
+    assert second.added == 1 and second.count(ItemStatus.REJECTED) == 0
+    with chronicle.open(db) as corpus:
+        assert [d.url for d in corpus.documents()] == ["https://wire.test/h"]
+    third = chronicle.build([path], db=db, settings=SETTINGS)
+    assert third.added == 0 and third.count(ItemStatus.UNCHANGED) == 1

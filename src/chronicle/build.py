@@ -173,11 +173,19 @@ class Todo:
     mtime_ns: int
     meta_sig: str
 
-    def done(self) -> FileDone | None:
-        """The mark that the file was read in full, or None for inputs that are not files."""
-        if self.size < 0 or self.source.format in ("missing", "unsupported"):
+    def done(self, retry: bool = False) -> FileDone | None:
+        """The mark that the file was read in full, or None when the next build must read it again.
+
+        ``retry``: the file was refused for a reason that may pass without the file changing
+        (it could not be read, a library was missing), so it is not marked as done.
+        """
+        if retry or self.size < 0 or self.source.format in ("missing", "unsupported"):
             return None
         return FileDone(self.source.path, self.size, self.mtime_ns, self.meta_sig)
+
+
+# Refusals of a whole file that say nothing about its content: the file is read again next time.
+RETRY_CODES = frozenset({"unreadable", "parquet-unavailable"})
 
 
 def _stat(path: str) -> tuple[int, int]:
@@ -268,18 +276,20 @@ def _local_results(
 
     for index, entry in enumerate(todo, start=1):
         source = entry.source
+        retry = False
         for item in _new_items(writer, source, settings, sidecars):
             items += 1
             if isinstance(item, ItemOutcome):
                 window.append((source.path, item))
             elif isinstance(item, Rejection):
+                retry = retry or item.code in RETRY_CODES
                 window.append((source.path, Pending(source.path, item)))
             elif pool is None:
                 window.append((source.path, Pending(source.path, process_item(item, settings, context))))
             else:
                 window.append((source.path, pool.submit(process_item, item, settings, context)))
             yield from ready(keep)
-        done = entry.done()
+        done = entry.done(retry)
         if done is not None:
             window.append((source.path, done))
         if progress:

@@ -56,7 +56,7 @@ def run_on_ray(
     Raises:
         EngineError: Ray is not installed, cannot be started or reached, or the run failed.
     """
-    from chronicle.build import BuildProgress, write_in_order
+    from chronicle.build import RETRY_CODES, BuildProgress, write_in_order
 
     if not todo:
         return Counter()
@@ -85,11 +85,13 @@ def run_on_ray(
         current = next(rows, None)
         items = 0
         for index, entry in enumerate(todo):
+            retry = False
             while current is not None and current["file_index"] == index:
                 items += 1
+                retry = retry or current["code"] in RETRY_CODES
                 yield _result(writer, current)
                 current = next(rows, None)
-            done = entry.done()
+            done = entry.done(retry)
             if done is not None:
                 yield done
             if progress:
