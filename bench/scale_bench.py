@@ -83,9 +83,17 @@ def throughput(docs: int, skip_ray: bool) -> dict[str, object]:
         corpus.mkdir()
         words = make_corpus(corpus, docs, seed=21)
         runs = [("local", 1), ("local", 2)] + ([] if skip_ray else [("ray", 2)])
+        # Each configuration runs twice, alternating, and keeps its faster run: on a shared
+        # machine one run alone can be a fifth slower than the next.
+        best: dict[tuple[str, int], dict[str, float]] = {}
+        for attempt in range(2):
+            for engine, workers in runs:
+                figures = run_build([corpus], Path(tmp) / f"{engine}-{workers}-{attempt}.db", engine=engine, workers=workers)
+                if (engine, workers) not in best or figures["seconds"] < best[(engine, workers)]["seconds"]:
+                    best[(engine, workers)] = figures
         rows = []
         for engine, workers in runs:
-            figures = run_build([corpus], Path(tmp) / f"{engine}-{workers}.db", engine=engine, workers=workers)
+            figures = best[(engine, workers)]
             row = {
                 "engine": engine,
                 "workers": workers,
@@ -93,7 +101,8 @@ def throughput(docs: int, skip_ray: bool) -> dict[str, object]:
                 "documents_per_s": round(docs / figures["seconds"], 2),
                 "words_per_s": round(words / figures["seconds"]),
                 "writer_peak_rss_mb": round(figures["writer_peak_rss_mb"]),
-                "worker_peak_rss_mb": round(figures["worker_peak_rss_mb"]),
+                # With one worker the pipeline runs in the writing process itself.
+                "worker_peak_rss_mb": round(figures["writer_peak_rss_mb" if engine == "local" and workers == 1 else "worker_peak_rss_mb"]),
             }
             rows.append(row)
             print(f"[throughput] {engine} x{workers}: {row['documents_per_s']} docs/s, {row['words_per_s']:,} words/s "
@@ -170,16 +179,19 @@ def main() -> None:
     parser.add_argument("--memory-analyse", action="store_true", help="run the language stages in the memory builds too")
     parser.add_argument("--add", type=int, default=10)
     parser.add_argument("--skip-ray", action="store_true")
+    parser.add_argument("--only", choices=("throughput", "memory"), help="run one part only")
     parser.add_argument("--out", type=Path, default=ROOT / "results")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     summary = {
         "benchmark": "scale: engines, workers, memory per worker, adding to a big store",
         "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
-        "throughput": throughput(args.throughput_docs, args.skip_ray),
-        "memory": memory_and_adding(args.memory_sizes, args.memory_analyse, args.add),
     }
-    name = "scale.json" if not args.memory_analyse else "scale_analysed.json"
+    if args.only != "memory":
+        summary["throughput"] = throughput(args.throughput_docs, args.skip_ray)
+    if args.only != "throughput":
+        summary["memory"] = memory_and_adding(args.memory_sizes, args.memory_analyse, args.add)
+    name = f"scale{'_' + args.only if args.only else ''}{'_analysed' if args.memory_analyse else ''}.json"
     (args.out / name).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {args.out / name}")
 

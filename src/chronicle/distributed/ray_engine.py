@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from chronicle.build import ProgressCallback, Todo
 
 _ITEM, _REJECTION, _UNCHANGED = "item", "rejection", "unchanged"
-_ANALYSE_BATCH = 8  # items per call of an actor: small, so work spreads evenly over the pool
+_ANALYSE_BATCH = 16  # items per call of an actor: few, so work spreads evenly over the pool
 
 
 def run_on_ray(
@@ -132,12 +132,15 @@ def _connect(ray: Any, settings: Settings) -> bool:
     return True
 
 
-def _dataset(ray: Any, files: list[dict[str, Any]]) -> Any:
+def _dataset(ray: Any, files: list[dict[str, Any]], workers: int) -> Any:
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # shards come out in input order: loading streams them
     context.enable_progress_bars = False  # this process reports progress itself
     context.print_on_execution_start = False
-    return ray.data.from_items(files, override_num_blocks=max(1, min(len(files), 200)))
+    # Blocks of a few dozen files: enough blocks to keep every actor busy, few enough that Ray's
+    # per-task cost stays small against the work (measured: 200 blocks of 300 files took 1.7x longer than 8).
+    blocks = max(2 * workers, min(1000, len(files) // 32))
+    return ray.data.from_items(files, override_num_blocks=max(1, min(len(files), blocks)))
 
 
 def _scan(
@@ -152,7 +155,7 @@ def _scan(
     """Add the short lines of every new article to the repetition index; return the number of new items."""
     from chronicle.build import BuildProgress
 
-    lines = _dataset(ray, files).flat_map(
+    lines = _dataset(ray, files, settings.workers).flat_map(
         _scan_file, fn_kwargs=dict(settings=settings, sidecars=sidecars, known=known)
     )
     items = 0
@@ -242,7 +245,7 @@ def _analyse(
     from chronicle.build import BuildProgress
 
     records = (
-        _dataset(ray, files)
+        _dataset(ray, files, settings.workers)
         .flat_map(_read_file, fn_kwargs=dict(settings=settings, sidecars=sidecars, known=known))
         .map_batches(
             _Analyser,

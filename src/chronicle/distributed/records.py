@@ -14,6 +14,7 @@ import json
 import types
 import typing
 from functools import cache
+from collections.abc import Callable
 from typing import Any
 
 from chronicle import models
@@ -58,33 +59,37 @@ def _encode(value: Any) -> Any:
     return value
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(models))
-
-
 def _decode(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+    return _decoder(hint)(value)
+
+
+@cache
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function turning JSON values into values of type ``hint``, worked out once per type."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         if len(options) != 1:
             raise TypeError(f"cannot decode a value of type {hint}")
-        return _decode(options[0], value)
+        inner = _decoder(options[0])
+        return lambda v: None if v is None else inner(v)
     if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value, strict=True))
+            item = _decoder(args[0])
+            return lambda v: tuple(item(x) for x in v)
+        parts = [_decoder(a) for a in args]
+        return lambda v: tuple(d(x) for d, x in zip(parts, v, strict=True))
     if origin is frozenset:
         (arg,) = typing.get_args(hint)
-        return frozenset(_decode(arg, v) for v in value)
+        member = _decoder(arg)
+        return lambda v: frozenset(member(x) for x in v)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        hints = _hints(hint)
-        return hint(**{name: _decode(hints[name], v) for name, v in value.items()})
+        fields = {name: _decoder(field) for name, field in typing.get_type_hints(hint, vars(models)).items()}
+        cls = hint
+        return lambda v: None if v is None else cls(**{name: fields[name](x) for name, x in v.items()})
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return hint(value)
-    if hint is float and isinstance(value, int):
-        return float(value)
-    return value
+        return hint
+    if hint is float:
+        return lambda v: None if v is None else float(v)
+    return lambda v: v
