@@ -90,10 +90,11 @@ def test_ray_and_local_engines_store_identical_records(tmp_path: Path, corpus: P
     assert not (tmp_path / "ray.db.shards").exists(), "shards written for loading only are removed"
 
 
-def test_incremental_builds_on_ray_match_local(tmp_path: Path, corpus: Path, ray_here: None) -> None:
-    folder = tmp_path / "corpus"
-    shutil.copytree(corpus / "seeds", folder)
-    local, on_ray = tmp_path / "local.db", tmp_path / "ray.db"
+def test_incremental_builds_on_ray_match_local(tmp_path: Path, corpus: Path, ray_here: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Paths as a user types them, relative to the working folder: origins must read the same.
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(corpus / "seeds", tmp_path / "corpus")
+    folder, local, on_ray = Path("corpus"), Path("local.db"), Path("ray.db")
     ray_settings = chronicle.Settings(engine="ray", workers=2)
     chronicle.build([folder], db=local)
     chronicle.build([folder], db=on_ray, settings=ray_settings)
@@ -108,6 +109,8 @@ def test_incremental_builds_on_ray_match_local(tmp_path: Path, corpus: Path, ray
     assert theirs.added == mine.added == 2
     assert theirs.count(chronicle.ItemStatus.UNCHANGED) == mine.count(chronicle.ItemStatus.UNCHANGED) == 4
     assert _dump(local) == _dump(on_ray)
+    with chronicle.open(on_ray) as store:
+        assert all(d.origin.startswith("corpus/") for d in store.documents())
 
 
 def test_kept_shards_hold_every_record(tmp_path: Path, seeds_dir: Path, ray_here: None) -> None:

@@ -184,6 +184,56 @@ def _short(sentence: str, limit: int = 90) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
+_CANDIDATES = 4  # best happenings kept per clue: enough to skip the article's own
+
+
+def _best_happenings(conn: sqlite3.Connection, event: str, names: frozenset[str], shared: int, limit: int | None) -> list[sqlite3.Row]:
+    """Happenings of this kind sharing at least ``shared`` names, best first (most names shared)."""
+    return conn.execute(
+        f"SELECT h.*, COUNT(*) AS shared FROM happening_names n "
+        f"JOIN happenings h ON h.document_id = n.document_id AND h.seq = n.seq "
+        f"WHERE n.name IN ({', '.join('?' * len(names))}) AND h.event = ? "
+        f"GROUP BY h.document_id, h.seq HAVING shared >= ? ORDER BY shared DESC, h.document_id, h.seq"
+        + (f" LIMIT {int(limit)}" if limit else ""),
+        (*sorted(names), event, shared),
+    ).fetchall()
+
+
+def affected_by_new(conn: sqlite3.Connection) -> list[str]:
+    """Undated documents whose window the documents not yet seen by this stage may change.
+
+    Those are the new undated documents themselves, and the undated documents with a clue that a
+    new happening could answer: same kind of event, enough names in common. Clues are compared
+    once per distinct (event, names, relation), so the cost follows the clue table once, never
+    the product of two name postings.
+    """
+    new = [row[0] for row in conn.execute(
+        "SELECT id FROM documents WHERE dated_by_corpus = 0 AND base_basis IN ('unknown', 'inferred')"
+    )]
+    happenings: dict[str, list[frozenset[str]]] = {}
+    for event, names in conn.execute(
+        "SELECT h.event, h.names FROM happenings h JOIN documents d ON d.id = h.document_id WHERE d.dated_by_corpus = 0"
+    ):
+        happenings.setdefault(event, []).append(frozenset(names.split()))
+    if not happenings:
+        return new
+    answered: dict[tuple[str, str, str], bool] = {}
+    affected = set(new)
+    events = sorted(happenings)
+    for doc_id, event, names, relation in conn.execute(
+        f"SELECT document_id, event, names, relation FROM date_clues WHERE event IN ({', '.join('?' * len(events))})",
+        events,
+    ):
+        key = (event, names, relation)
+        if key not in answered:
+            wanted = MIN_SHARED_NAMES if relation == "before" else MIN_SHARED_NAMES_PAST
+            mine = frozenset(names.split())
+            answered[key] = any(len(mine & theirs) >= wanted for theirs in happenings[event])
+        if answered[key]:
+            affected.add(doc_id)
+    return sorted(affected)
+
+
 def anchor_undated(conn: sqlite3.Connection, document_ids: list[str] | None = None) -> int:
     """Re-derive the windows of undated documents (all, or those given); return how many changed.
 
@@ -206,23 +256,23 @@ def anchor_undated(conn: sqlite3.Connection, document_ids: list[str] | None = No
             )
         ]
     changed = 0
+    # Many articles speak of the same happening in the same words ("the Singapore summit"): the
+    # best happenings for a clue are looked up once per run, not once per article.
+    best: dict[tuple[str, frozenset[str], int], list[sqlite3.Row]] = {}
     for row in undated:
         base = PublishedDate(DateBasis(row["base_basis"]), None, row["base_start"], row["base_end"], row["base_evidence"])
         matches: list[tuple[DateClue, Happening, str]] = []
         for clue in conn.execute("SELECT * FROM date_clues WHERE document_id = ? ORDER BY seq", (row["id"],)).fetchall():
             names = frozenset(clue["names"].split())
-            hap = conn.execute(
-                f"SELECT h.*, COUNT(*) AS shared FROM happening_names n "
-                f"JOIN happenings h ON h.document_id = n.document_id AND h.seq = n.seq "
-                f"WHERE n.name IN ({', '.join('?' * len(names))}) AND h.event = ? AND h.document_id != ? "
-                f"GROUP BY h.document_id, h.seq HAVING shared >= ? ORDER BY shared DESC, h.document_id, h.seq LIMIT 1",
-                (
-                    *sorted(names),
-                    clue["event"],
-                    row["id"],
-                    MIN_SHARED_NAMES if clue["relation"] == "before" else MIN_SHARED_NAMES_PAST,
-                ),
-            ).fetchone()
+            shared = MIN_SHARED_NAMES if clue["relation"] == "before" else MIN_SHARED_NAMES_PAST
+            key = (clue["event"], names, shared)
+            if key not in best:
+                best[key] = _best_happenings(conn, clue["event"], names, shared, _CANDIDATES)
+            found = [h for h in best[key] if h["document_id"] != row["id"]]
+            if not found and len(best[key]) == _CANDIDATES:
+                # Every one kept came from this very article: look past them.
+                found = [h for h in _best_happenings(conn, clue["event"], names, shared, None) if h["document_id"] != row["id"]]
+            hap = found[0] if found else None
             if hap is not None:
                 matches.append((
                     DateClue(clue["event"], names, clue["relation"], clue["sentence"]),

@@ -14,10 +14,12 @@ A build on Ray runs in three steps, each giving exactly what the local engine gi
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import shutil
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +33,7 @@ from chronicle.distributed import shards
 from chronicle.distributed.records import from_json
 from chronicle.errors import EngineError, RejectedInput
 from chronicle.ingest import InputFile, SidecarIndex, decode_payload, read_items
-from chronicle.models import ItemOutcome, ItemStatus, SourceItem
+from chronicle.models import ItemOutcome, ItemStatus, Rejection, SourceItem, SourceMetadata
 from chronicle.pipeline import CorpusContext, process_item
 from chronicle.store import FileDone, Pending, StoreWriter
 
@@ -62,12 +64,16 @@ def run_on_ray(
         return Counter()
     ray = _import_ray()
     started_here = _connect(ray, settings)
-    folder = Path(settings.shards) if settings.shards else Path(f"{db}.shards")
+    # Ray's processes need not share this process's working folder: they are given absolute paths.
+    folder = (Path(settings.shards) if settings.shards else Path(f"{db}.shards")).resolve()
     target = folder / f"build-{build_id}"
     try:
         if target.exists():
             shutil.rmtree(target)  # left by an interrupted run of the same build: not to be mixed in
-        files = [{"file_index": i, "path": t.source.path, "format": t.source.format} for i, t in enumerate(todo)]
+        files = [
+            {"file_index": i, "path": t.source.path, "absolute": str(Path(t.source.path).absolute()), "format": t.source.format}
+            for i, t in enumerate(todo)
+        ]
         known = writer.stored_items(t.source.path for t in todo)
         total = _scan(ray, writer, files, settings, sidecars, known, progress)
         context = CorpusContext(boilerplate=writer.boilerplate())
@@ -173,7 +179,7 @@ def _scan(
 
 
 def _scan_file(row: dict[str, Any], settings: Settings, sidecars: SidecarIndex, known: frozenset[tuple[str, str]]) -> Iterator[dict[str, Any]]:
-    for item in read_items(InputFile(row["path"], row["format"]), settings, sidecars):
+    for item in _items(row, settings, sidecars):
         if item.raw_hash and (item.origin, item.raw_hash) in known:
             continue
         keys: list[str] = []
@@ -189,10 +195,33 @@ def _scan_file(row: dict[str, Any], settings: Settings, sidecars: SidecarIndex, 
         yield {"keys": keys, "signature": signature}
 
 
+@dataclass(frozen=True)
+class _AsGiven:
+    """Sidecar rows looked up by the path as the user gave it, as the local engine does."""
+
+    index: SidecarIndex
+    absolute: str
+    given: str
+
+    def lookup(self, path: str | None = None, url: str | None = None) -> SourceMetadata | None:
+        if path is not None and path.startswith(self.absolute):
+            path = self.given + path[len(self.absolute):]
+        return self.index.lookup(path=path, url=url)
+
+
+def _items(row: dict[str, Any], settings: Settings, sidecars: SidecarIndex) -> Iterator[SourceItem | Rejection]:
+    """The items of one input file, read by its absolute path and named by the path as given."""
+    given, absolute = row["path"], row["absolute"]
+    for item in read_items(InputFile(absolute, row["format"]), settings, _AsGiven(sidecars, absolute, given)):  # type: ignore[arg-type]
+        if item.origin.startswith(absolute):
+            item = dataclasses.replace(item, origin=given + item.origin[len(absolute):])
+        yield item
+
+
 def _read_file(
     row: dict[str, Any], settings: Settings, sidecars: SidecarIndex, known: frozenset[tuple[str, str]]
 ) -> Iterator[dict[str, Any]]:
-    for index, item in enumerate(read_items(InputFile(row["path"], row["format"]), settings, sidecars)):
+    for index, item in enumerate(_items(row, settings, sidecars)):
         seen = bool(item.raw_hash) and (item.origin, item.raw_hash) in known
         kind = _UNCHANGED if seen else _ITEM if isinstance(item, SourceItem) else _REJECTION
         yield {

@@ -19,7 +19,7 @@ from chronicle.config import Settings
 from chronicle.errors import StoreError
 from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection
 from chronicle.corpus.actors import reconcile_actors
-from chronicle.corpus.dating import anchor_undated
+from chronicle.corpus.dating import affected_by_new, anchor_undated
 from chronicle.corpus.events import DedupReport, deduplicate_events
 from chronicle.store.analysis import delete_analysis, write_analysis
 from chronicle.store.codec import document_row
@@ -137,13 +137,7 @@ class StoreWriter:
             if self._redate_all:
                 changed = anchor_undated(self.conn)
             else:
-                rows = self.conn.execute(
-                    "SELECT id FROM documents WHERE dated_by_corpus = 0 AND base_basis IN ('unknown', 'inferred') "
-                    "UNION SELECT DISTINCT c.document_id FROM documents d "
-                    "JOIN happening_names h ON h.document_id = d.id JOIN clue_names c ON c.name = h.name "
-                    "WHERE d.dated_by_corpus = 0"
-                )
-                changed = anchor_undated(self.conn, [row[0] for row in rows])
+                changed = anchor_undated(self.conn, affected_by_new(self.conn))
             self.conn.execute("UPDATE documents SET dated_by_corpus = 1 WHERE dated_by_corpus = 0")
             self._redate_all = False
             return changed
