@@ -127,9 +127,16 @@ def build(
         )
         counts: Counter[ItemStatus] = Counter()
 
-        def log(outcomes: list[ItemOutcome]) -> None:
-            writer.log_outcomes(build_id, outcomes)
+        unchanged: list[ItemOutcome] = []
+
+        def log(outcomes: list[ItemOutcome], flush: bool = False) -> None:
+            # Outcomes of unchanged files are logged in batches: one transaction per file would
+            # make rebuilding a large corpus slow for nothing.
+            unchanged.extend(outcomes)
             counts.update(o.status for o in outcomes)
+            if flush or len(unchanged) >= 50 * settings.batch_size:
+                writer.log_outcomes(build_id, unchanged)
+                unchanged.clear()
 
         log([ItemOutcome(path, ItemStatus.REJECTED, None, err.code, err.reason) for path, err in sidecar_errors])
 
@@ -155,6 +162,7 @@ def build(
             files = _scan_repetition(writer, todo(False), settings, sidecars, progress)
             context = CorpusContext(boilerplate=writer.boilerplate())
             counts.update(_process(writer, build_id, todo(True), files, settings, sidecars, context, progress))
+        log([], flush=True)
         writer.anchor_undated()
         writer.reconcile_actors()
         writer.deduplicate_events()

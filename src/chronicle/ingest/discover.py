@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,31 +61,47 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) ->
     """
     seen: set[str] = {str(Path(p).resolve()) for p in exclude}
     for raw in paths:
-        for path in _expand(str(raw)):
-            key = str(path.resolve()) if path.exists() else str(path)
+        for path, key, exists in _expand(str(raw)):
             if key in seen:
                 continue  # given twice, or one of the excluded files
             seen.add(key)
-            yield InputFile(str(path), file_format(path) if path.exists() else "missing")
+            yield InputFile(path, file_format(Path(path)) if exists else "missing")
 
 
-def _expand(raw: str) -> Iterator[Path]:
+def _expand(raw: str) -> Iterator[tuple[str, str, bool]]:
+    """(path as it will be named, resolved key, whether it exists) of every file ``raw`` stands for."""
     path = Path(raw)
     if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            rel = child.relative_to(path).parts
-            if child.is_file() and not any(part.startswith(".") for part in rel):
-                yield child
+        yield from _walk(path)
     elif path.exists():
-        yield path
+        yield str(path), str(path.resolve()), True
     elif any(ch in raw for ch in "*?["):
         matches = sorted(glob.glob(raw, recursive=True))
         files = [Path(m) for m in matches if Path(m).is_file()]
         dirs = [Path(m) for m in matches if Path(m).is_dir()]
         if not files and not dirs:
-            yield path
-        yield from files
+            yield str(path), str(path), False
+        for file in files:
+            yield str(file), str(file.resolve()), True
         for folder in dirs:
-            yield from _expand(str(folder))
+            yield from _walk(folder)
     else:
-        yield path
+        yield str(path), str(path), False
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, str, bool]]:
+    """Every visible file under ``folder``, ordered by path parts (as sorted Paths order them).
+
+    The folder is resolved once; its files' keys are built from it (resolving each of a hundred
+    thousand files would cost more than reading the new ones).
+    """
+    root = str(folder)
+    resolved = str(folder.resolve())
+    found: list[tuple[str, ...]] = []
+    for current, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(current, root)
+        parts = () if rel == "." else tuple(rel.split(os.sep))
+        found.extend(parts + (name,) for name in files if not name.startswith("."))
+    for parts in sorted(found):
+        yield os.path.join(root, *parts), os.path.join(resolved, *parts), True
