@@ -210,11 +210,11 @@ def affected_by_new(conn: sqlite3.Connection) -> list[str]:
     new = [row[0] for row in conn.execute(
         "SELECT id FROM documents WHERE dated_by_corpus = 0 AND base_basis IN ('unknown', 'inferred')"
     )]
-    happenings: dict[str, list[frozenset[str]]] = {}
+    happenings: dict[str, set[frozenset[str]]] = {}
     for event, names in conn.execute(
-        "SELECT h.event, h.names FROM happenings h JOIN documents d ON d.id = h.document_id WHERE d.dated_by_corpus = 0"
+        "SELECT DISTINCT h.event, h.names FROM happenings h JOIN documents d ON d.id = h.document_id WHERE d.dated_by_corpus = 0"
     ):
-        happenings.setdefault(event, []).append(frozenset(names.split()))
+        happenings.setdefault(event, set()).add(frozenset(names.split()))
     if not happenings:
         return new
     answered: dict[tuple[str, str, str], bool] = {}
@@ -248,13 +248,14 @@ def anchor_undated(conn: sqlite3.Connection, document_ids: list[str] | None = No
             f"SELECT {columns} FROM documents WHERE base_basis IN ('unknown', 'inferred') ORDER BY seq"
         ).fetchall()
     else:
-        undated = [
+        # Read one at a time: a first build of a large corpus may pass every article here.
+        undated = (
             row
             for doc_id in sorted(set(document_ids))
             for row in conn.execute(
                 f"SELECT {columns} FROM documents WHERE id = ? AND base_basis IN ('unknown', 'inferred')", (doc_id,)
-            )
-        ]
+            ).fetchall()
+        )
     changed = 0
     # Many articles speak of the same happening in the same words ("the Singapore summit"): the
     # best happenings for a clue are looked up once per run, not once per article.
