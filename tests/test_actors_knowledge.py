@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,10 @@ def knowledge() -> Knowledge:
     return load_knowledge()
 
 
-def test_packaged_tables_load_quickly_and_once() -> None:
+def test_packaged_tables_load_once() -> None:
     _packaged.cache_clear()
-    began = time.perf_counter()
     first = load_knowledge()
-    elapsed = time.perf_counter() - began
-    assert elapsed < 1.0, f"loading the tables took {elapsed:.2f}s"
-    assert load_knowledge() is first  # cached
+    assert load_knowledge() is first  # cached: loaded once per process
 
 
 def test_names_lead_to_states_igos_and_people(knowledge: Knowledge) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -133,13 +132,10 @@ def test_tbaq_accuracy_gate():
     """TempEval-3 task A on TBAQ (TimeBank + AQUAINT, 256 documents) against pinned floors."""
     if not (TBAQ / "TimeBank").is_dir() or not (TBAQ / "AQUAINT").is_dir():
         pytest.skip(f"TempEval-3 TBAQ benchmark not available at {TBAQ}")
-    started = time.perf_counter()
     s = evaluate_folder(TBAQ / "TimeBank") + evaluate_folder(TBAQ / "AQUAINT")
-    elapsed = time.perf_counter() - started
     report = s.as_dict()
     assert s.documents == 256, report
     assert s.relaxed_f1 >= RELAXED_F1_FLOOR, report
     assert s.strict_f1 >= STRICT_F1_FLOOR, report
     assert s.value_f1 >= VALUE_F1_FLOOR, report
     assert s.type_accuracy >= TYPE_ACCURACY_FLOOR, report
-    assert elapsed < 30, f"the evaluation took {elapsed:.1f}s"
