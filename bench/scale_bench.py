@@ -40,14 +40,20 @@ peak_actor = 0.0
 stop = threading.Event()
 
 def watch():
-    # Ray actors are not children of this process: sample their memory while the build runs.
+    # Ray actors are not children of this process (RUSAGE_CHILDREN misses them): sample their
+    # memory while the build runs. Only this build's own actors count: processes of its process
+    # tree whose title Ray set to "ray::...MapWorker...". Matching "MapWorker" anywhere in any
+    # command line also caught this very script (its text holds the word) and so every other
+    # build run with it on the machine, which made the worker figure another build's memory.
     global peak_actor
+    me = psutil.Process()
     while not stop.wait(0.5):
-        for proc in psutil.process_iter(["name", "cmdline"]):
+        for proc in me.children(recursive=True):
             try:
-                if "MapWorker" in " ".join(proc.info["cmdline"] or [proc.info["name"] or ""]):
+                title = " ".join(proc.cmdline())
+                if title.startswith("ray::") and "MapWorker" in title:
                     peak_actor = max(peak_actor, proc.memory_info().rss / 2**20)
-            except (psutil.Error, TypeError):
+            except psutil.Error:
                 pass
 
 watcher = threading.Thread(target=watch, daemon=True)
