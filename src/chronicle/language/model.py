@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +29,34 @@ class LanguageModel:
     @property
     def tokenizer(self) -> Any:
         return self.nlp.tokenizer
+
+    @contextmanager
+    def zone(self) -> Iterator[None]:
+        """A block whose new words the model forgets at its end, so a long run keeps flat memory.
+
+        spaCy keeps every string and lexeme it meets (names, numbers, misspellings) for the life of
+        the process, and its rule lemmatizer caches every (word, tag) pair: a worker analysing an
+        archive would grow without end. Inside the block new words are transient; at its end they
+        are freed and the word caches are trimmed to ``CACHE_LIMIT`` entries. No spaCy object
+        made inside the block may be used after it: callers turn their docs into records first.
+        Zones do not nest.
+        """
+        with self.nlp.memory_zone():
+            yield
+        if "lemmatizer" in self.nlp.pipe_names:
+            _trim(self.nlp.get_pipe("lemmatizer").cache)
+        if self.attributes is not None:
+            _trim(self.attributes.cache)
+
+
+CACHE_LIMIT = 100_000
+"""Entries a word cache keeps between zones; the most recently added half survives a trim."""
+
+
+def _trim(cache: Any) -> None:
+    if isinstance(cache, dict) and len(cache) > CACHE_LIMIT:
+        for key in list(cache)[: len(cache) - CACHE_LIMIT // 2]:
+            del cache[key]
 
 
 def load_language_model(name: str) -> LanguageModel:

@@ -47,10 +47,26 @@ def parse_texts(
 
     Sentences selected by ``needs_analysis`` (all of them by default; it sees lower-cased token
     texts) get tags, lemmas and dependencies; the rest keep bare tokens. Consecutive selected
-    sentences are analysed together, with their sentence starts fixed in advance. Entities are recognised in the analysed sentences that ``needs_entities`` selects (it
-    sees the tokens as written; all analysed sentences when it is None).
+    sentences are analysed together, with their sentence starts fixed in advance. Entities are
+    recognised in the analysed sentences that ``needs_entities`` selects (it sees the tokens as
+    written; all analysed sentences when it is None).
+
+    The texts are analysed inside the model's memory zone (``LanguageModel.zone``): their new
+    words are forgotten once their records are made, so memory stays flat over any number of texts.
     """
     texts = list(texts)
+    with model.zone():
+        parses = list(_parse_all(model, texts, needs_analysis, needs_entities, batch_size))
+    yield from parses
+
+
+def _parse_all(
+    model: LanguageModel,
+    texts: list[str],
+    needs_analysis: SentenceFilter,
+    needs_entities: SentenceFilter | None,
+    batch_size: int,
+) -> Iterator[Parse]:
     docs = [model.tokenizer(text) for text in texts]
     spans: list[list[tuple[int, int]]] = [_sentence_spans(doc) for doc in docs]
     runs: list[tuple[int, list[tuple[int, int]]]] = []  # (text, character spans of consecutive selected sentences)
