@@ -6,7 +6,7 @@ web debris and near-duplicates). Every build runs in a fresh process so its peak
 1. Throughput, whole pipeline (language stages on): the same corpus built by the local engine
    with 1 and 2 workers and by the Ray engine (Ray started on this machine, 2 actors).
 2. Memory per worker at growing corpus sizes (2 workers): peak RSS of the writing process and of
-   the largest worker. ``--memory-analyse`` runs the language stages too (slow on 2 cores).
+   the largest worker, and the largest worker's peak USS (the memory it holds alone). ``--memory-analyse`` runs the language stages too (slow on 2 cores).
 3. Adding 10 new articles (language stages on) to the largest store: wall time of the whole
    ``build`` call in a fresh process, model loading included.
 
@@ -37,22 +37,29 @@ import psutil
 import chronicle
 paths, db, options = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 peak_actor = 0.0
+peak_uss = 0.0
 stop = threading.Event()
 
 def watch():
-    # Ray actors are not children of this process (RUSAGE_CHILDREN misses them): sample their
-    # memory while the build runs. Only this build's own actors count: processes of its process
-    # tree whose title Ray set to "ray::...MapWorker...". Matching "MapWorker" anywhere in any
-    # command line also caught this very script (its text holds the word) and so every other
-    # build run with it on the machine, which made the worker figure another build's memory.
-    global peak_actor
+    # Workers' memory, sampled while the build runs: local pool workers are this process's own
+    # children; Ray actors are not children of it (RUSAGE_CHILDREN misses them), so only this
+    # build's own actors count: processes of its process tree whose title Ray set to
+    # "ray::...MapWorker...". (Matching "MapWorker" anywhere in any command line also caught this
+    # very script, whose text holds the word, and so every other build run with it.)
+    # USS is the memory a worker holds alone: RSS also counts the pages it shares with the
+    # process it was forked from (the language model, tables), which cost nothing per worker.
+    global peak_actor, peak_uss
     me = psutil.Process()
-    while not stop.wait(0.5):
+    while not stop.wait(1.0):
         for proc in me.children(recursive=True):
             try:
                 title = " ".join(proc.cmdline())
-                if title.startswith("ray::") and "MapWorker" in title:
+                actor = title.startswith("ray::") and "MapWorker" in title
+                if not actor and proc.ppid() != me.pid:
+                    continue
+                if actor:
                     peak_actor = max(peak_actor, proc.memory_info().rss / 2**20)
+                peak_uss = max(peak_uss, proc.memory_full_info().uss / 2**20)
             except psutil.Error:
                 pass
 
@@ -67,6 +74,7 @@ print(json.dumps({
     "seconds": seconds, "items": report.items, "added": report.added,
     "writer_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "worker_peak_rss_mb": max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, peak_actor),
+    "worker_peak_uss_mb": peak_uss,
 }))
 """
 
@@ -109,6 +117,7 @@ def throughput(docs: int, skip_ray: bool) -> dict[str, object]:
                 "writer_peak_rss_mb": round(figures["writer_peak_rss_mb"]),
                 # With one worker the pipeline runs in the writing process itself.
                 "worker_peak_rss_mb": round(figures["writer_peak_rss_mb" if engine == "local" and workers == 1 else "worker_peak_rss_mb"]),
+                "worker_peak_uss_mb": round(figures["worker_peak_uss_mb"]) if workers > 1 else None,
             }
             rows.append(row)
             print(f"[throughput] {engine} x{workers}: {row['documents_per_s']} docs/s, {row['words_per_s']:,} words/s "
@@ -144,11 +153,12 @@ def memory_and_adding(sizes: list[int], analyse: bool, add: int) -> dict[str, ob
                 "documents_per_s": round(size / figures["seconds"], 1),
                 "writer_peak_rss_mb": round(figures["writer_peak_rss_mb"], 1),
                 "worker_peak_rss_mb": round(figures["worker_peak_rss_mb"], 1),
+                "worker_peak_uss_mb": round(figures["worker_peak_uss_mb"], 1),
                 "store_mb": round(db.stat().st_size / 2**20),
             }
             results.append(row)
             print(f"[memory] {size:,} docs: {row['documents_per_s']} docs/s, peak RSS writer {row['writer_peak_rss_mb']} MB, "
-                  f"worker {row['worker_peak_rss_mb']} MB, store {row['store_mb']} MB", flush=True)
+                  f"worker {row['worker_peak_rss_mb']} MB (own {row['worker_peak_uss_mb']} MB), store {row['store_mb']} MB", flush=True)
             if size == max(sizes) and add:
                 extra = folder / "zz-new"
                 extra.mkdir()
@@ -164,8 +174,15 @@ def memory_and_adding(sizes: list[int], analyse: bool, add: int) -> dict[str, ob
                 }
                 print(f"[add] {add} documents to a {size:,}-document store: {added['build_seconds']} s "
                       f"({added['wall_seconds_with_start_and_model_loading']} s with start-up)", flush=True)
-    growth = results[-1]["worker_peak_rss_mb"] - results[0]["worker_peak_rss_mb"]  # type: ignore[operator]
-    return {"sizes": results, "worker_peak_rss_growth_mb": round(growth, 1), "add": added}
+    def growth(key: str) -> float:
+        return round(results[-1][key] - results[0][key], 1)  # type: ignore[operator]
+
+    return {
+        "sizes": results,
+        "worker_peak_rss_growth_mb": growth("worker_peak_rss_mb"),
+        "worker_peak_uss_growth_mb": growth("worker_peak_uss_mb"),
+        "add": added,
+    }
 
 
 def _new_articles(folder: Path, count: int) -> None:

@@ -22,8 +22,7 @@ from chronicle.errors import RejectedInput
 from chronicle.ingest import InputFile, SidecarIndex, decode_payload, discover, load_sidecars, read_items
 from chronicle.ingest.readers import metadata_fingerprint
 from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection, SourceItem
-from chronicle.analysis import load_toolkit
-from chronicle.pipeline import CorpusContext, process_item
+from chronicle.pipeline import CorpusContext, prepare, process_item
 from chronicle.store import FileDone, Pending, StoreWriter, connect
 
 
@@ -251,7 +250,7 @@ def _process(
     context: CorpusContext,
     progress: ProgressCallback | None,
 ) -> Counter[ItemStatus]:
-    pool = _pool(settings)
+    pool = _pool(settings, context)
     try:
         results = _local_results(writer, todo, files_total, settings, sidecars, context, progress, pool)
         return write_in_order(writer, build_id, results, settings)
@@ -295,7 +294,7 @@ def _local_results(
             elif pool is None:
                 window.append((source.path, Pending(source.path, process_item(item, settings, context))))
             else:
-                window.append((source.path, pool.submit(process_item, item, settings, context)))
+                window.append((source.path, pool.submit(_work, item)))
             yield from ready(keep)
         done = entry.done(retry)
         if done is not None:
@@ -338,12 +337,31 @@ def write_in_order(
     return counts
 
 
-def _pool(settings: Settings) -> ProcessPoolExecutor | None:
-    """Worker processes for the per-document pipeline, or None to run it in this process."""
+def _pool(settings: Settings, context: CorpusContext) -> ProcessPoolExecutor | None:
+    """Worker processes for the per-document pipeline, or None to run it in this process.
+
+    What the pipeline loads once per process is loaded here before the workers fork, so they
+    share it (copy-on-write). The settings and the corpus context reach each worker once, when
+    it starts, rather than with every item.
+    """
     if settings.workers <= 1:
         return None
-    if settings.analyse:
-        # Loaded before the workers start, the language model and tables are shared with them
-        # (copy-on-write) instead of being loaded once more in each.
-        load_toolkit(settings)
-    return ProcessPoolExecutor(max_workers=settings.workers, mp_context=multiprocessing.get_context("fork"))
+    prepare(settings)
+    return ProcessPoolExecutor(
+        max_workers=settings.workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(settings, context),
+    )
+
+
+# The one piece of state a worker process keeps: what its pool started it with.
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(settings: Settings, context: CorpusContext) -> None:
+    _WORKER.update(settings=settings, context=context, toolkit=prepare(settings))
+
+
+def _work(item: SourceItem) -> Document | Rejection:
+    return process_item(item, _WORKER["settings"], _WORKER["context"], _WORKER["toolkit"])  # type: ignore[arg-type]

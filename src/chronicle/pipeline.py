@@ -21,7 +21,7 @@ from chronicle.corpus.dating import find_clues, find_happenings
 from chronicle.errors import RejectedInput
 from chronicle.ingest.decode import decode_payload
 from chronicle.ingest.html import HtmlExtract, declared_charset, extract_html
-from chronicle.language_id import identify_language
+from chronicle.language_id import identify_language, load_identifier
 from chronicle.metadata.describe import describe
 from chronicle.models import Document, LineKind, Rejection, SourceItem
 from chronicle.time import find_timexes
@@ -39,6 +39,19 @@ class CorpusContext:
     """
 
     boilerplate: frozenset[str] = frozenset()
+
+
+def prepare(settings: Settings) -> Toolkit | None:
+    """Load what ``process_item`` reads once per process; return the toolkit when analysing.
+
+    That is the language identifier, the web furniture lexicon and, with ``settings.analyse``,
+    the language model and tables. Called before worker processes are forked, so the workers
+    share one copy (copy-on-write) instead of each loading its own, and a worker's memory does
+    not jump while it starts.
+    """
+    load_identifier()
+    load_lexicon()
+    return load_toolkit(settings) if settings.analyse else None
 
 
 def process_item(

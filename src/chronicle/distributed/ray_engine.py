@@ -239,11 +239,11 @@ class _Analyser:
     """A Ray actor running the per-document pipeline; the language model is loaded once per actor."""
 
     def __init__(self, settings: Settings, context: CorpusContext) -> None:
-        from chronicle.analysis import load_toolkit
+        from chronicle.pipeline import prepare
 
         self.settings = settings
         self.context = context
-        self.toolkit = load_toolkit(settings) if settings.analyse else None
+        self.toolkit = prepare(settings)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         rows = []
