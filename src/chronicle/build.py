@@ -16,13 +16,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chronicle.clean import repetition_candidates
 from chronicle.config import Settings
-from chronicle.errors import RejectedInput
-from chronicle.ingest import InputFile, SidecarIndex, decode_payload, discover, load_sidecars, read_items
+from chronicle.ingest import InputFile, SidecarIndex, discover, load_sidecars, read_items
 from chronicle.ingest.readers import metadata_fingerprint
 from chronicle.models import Document, ItemOutcome, ItemStatus, Rejection, SourceItem
-from chronicle.pipeline import CorpusContext, prepare, process_item
+from chronicle.pipeline import CorpusContext, prepare, process_item, repetition_lines
 from chronicle.store import FileDone, Pending, StoreWriter, connect
 
 
@@ -222,13 +220,10 @@ def _scan_repetition(
     index = 0
     for index, entry in enumerate(todo, start=1):
         for item in _new_items(writer, entry.source, settings, sidecars):
-            if not isinstance(item, SourceItem) or item.kind != "text":
+            lines = repetition_lines(item) if isinstance(item, SourceItem) else None
+            if lines is None:
                 continue
-            try:
-                text = decode_payload(item.payload, repair=False).text
-            except RejectedInput:
-                continue
-            keys, signature = repetition_candidates(text)
+            keys, signature = lines
             pairs.extend((key, signature) for key in keys)
             items += 1
             if len(pairs) >= 20_000:

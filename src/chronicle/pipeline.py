@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datasketch import MinHash
 
 from chronicle.analysis import Toolkit, analyse_text, load_toolkit
-from chronicle.clean import clean_text, load_lexicon
+from chronicle.clean import clean_text, load_lexicon, repetition_candidates
 from chronicle.config import Settings
 from chronicle.corpus.dating import find_clues, find_happenings
 from chronicle.errors import RejectedInput
@@ -52,6 +52,22 @@ def prepare(settings: Settings) -> Toolkit | None:
     load_identifier()
     load_lexicon()
     return load_toolkit(settings) if settings.analyse else None
+
+
+def repetition_lines(item: SourceItem) -> tuple[tuple[str, ...], str] | None:
+    """The keys of a text item's short lines and its body signature, for the repetition index.
+
+    None when the item is not plain text or its bytes cannot be decoded: such an item adds
+    nothing to the index (it is refused with its reason when it is processed).
+    """
+    if item.kind != "text":
+        return None
+    try:
+        text = decode_payload(item.payload, repair=False).text
+    except RejectedInput:
+        return None
+    keys, signature = repetition_candidates(text)
+    return tuple(keys), signature
 
 
 def process_item(

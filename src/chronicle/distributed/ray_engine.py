@@ -27,14 +27,13 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from chronicle.clean import repetition_candidates
 from chronicle.config import Settings
 from chronicle.distributed import shards
 from chronicle.distributed.records import from_json
-from chronicle.errors import EngineError, RejectedInput
-from chronicle.ingest import InputFile, SidecarIndex, decode_payload, read_items
+from chronicle.errors import EngineError
+from chronicle.ingest import InputFile, SidecarIndex, read_items
 from chronicle.models import ItemOutcome, ItemStatus, Rejection, SourceItem, SourceMetadata
-from chronicle.pipeline import CorpusContext, process_item
+from chronicle.pipeline import CorpusContext, process_item, repetition_lines
 from chronicle.store import FileDone, Pending, StoreWriter
 
 if TYPE_CHECKING:
@@ -182,17 +181,9 @@ def _scan_file(row: dict[str, Any], settings: Settings, sidecars: SidecarIndex, 
     for item in _items(row, settings, sidecars):
         if item.raw_hash and (item.origin, item.raw_hash) in known:
             continue
-        keys: list[str] = []
-        signature = ""
-        if isinstance(item, SourceItem) and item.kind == "text":
-            try:
-                text = decode_payload(item.payload, repair=False).text
-            except RejectedInput:
-                text = None
-            if text is not None:
-                found, signature = repetition_candidates(text)
-                keys = list(found)
-        yield {"keys": keys, "signature": signature}
+        lines = repetition_lines(item) if isinstance(item, SourceItem) else None
+        keys, signature = lines if lines is not None else ((), "")
+        yield {"keys": list(keys), "signature": signature}
 
 
 @dataclass(frozen=True)
