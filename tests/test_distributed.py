@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,3 +171,16 @@ def test_cli_refuses_ray_options_without_the_ray_engine(tmp_path: Path, seeds_di
     assert "--engine ray" in result.output
     result = CliRunner().invoke(app, ["build", str(seeds_dir), "--db", str(tmp_path / "s.db"), "--engine", "spark"])
     assert result.exit_code == 2 and "engine must be one of local, ray" in result.output
+
+
+def test_a_ray_build_on_the_command_line_shows_its_own_report_not_rays_log(tmp_path: Path, seeds_dir: Path) -> None:
+    # A real user's run, in its own process: Ray's lines about starting, finished datasets and
+    # disabled progress bars would bury the build's report.
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("chronicle")), "build", str(seeds_dir), "--db", str(tmp_path / "s.db"), "--engine", "ray", "--workers", "1"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "added" in done.stdout
+    for chatter in ("INFO", "WARNING", "Progress bars", "Token authentication", "deprecated"):
+        assert chatter not in done.stderr, done.stderr

@@ -15,10 +15,12 @@ A build on Ray runs in three steps, each giving exactly what the local engine gi
 from __future__ import annotations
 
 import dataclasses
+import logging
 import pickle
 import shutil
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
@@ -57,11 +59,43 @@ def run_on_ray(
     Raises:
         EngineError: Ray is not installed, cannot be started or reached, or the run failed.
     """
-    from chronicle.build import RETRY_CODES, BuildProgress, write_in_order
-
     if not todo:
         return Counter()
     ray = _import_ray()
+    with _quiet_ray_logs():
+        return _run(ray, writer, build_id, db, todo, settings, sidecars, progress)
+
+
+@contextmanager
+def _quiet_ray_logs() -> Iterator[None]:
+    """Hold back Ray's own information and warnings during a build; its errors still show.
+
+    A build reports its progress itself; Ray's lines about starting, finished datasets and
+    disabled progress bars would only bury it. The loggers' levels are restored afterwards.
+    """
+    loggers = [logging.getLogger(name) for name in ("ray", "ray.data")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
+
+
+def _run(
+    ray: Any,
+    writer: StoreWriter,
+    build_id: int,
+    db: str | Path,
+    todo: list[Todo],
+    settings: Settings,
+    sidecars: SidecarIndex,
+    progress: ProgressCallback | None,
+) -> Counter[ItemStatus]:
+    from chronicle.build import RETRY_CODES, BuildProgress, write_in_order
+
     started_here = _connect(ray, settings)
     # Ray's processes need not share this process's working folder: they are given absolute paths.
     folder = (Path(settings.shards) if settings.shards else Path(f"{db}.shards")).resolve()
@@ -272,7 +306,7 @@ def _analyse(
             fn_constructor_kwargs=dict(settings=settings, context=context),
             batch_size=_ANALYSE_BATCH,
             batch_format="pyarrow",
-            concurrency=settings.workers,
+            compute=ray.data.ActorPoolStrategy(size=settings.workers),
             num_cpus=1,
         )
     )
