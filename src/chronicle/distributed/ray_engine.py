@@ -61,63 +61,32 @@ def run_on_ray(
     """
     if not todo:
         return Counter()
-    ray = _import_ray()
-    with _quiet_ray_logs():
-        return _run(ray, writer, build_id, db, todo, settings, sidecars, progress)
-
-
-@contextmanager
-def _quiet_ray_logs() -> Iterator[None]:
-    """Hold back Ray's own information and warnings during a build; its errors still show.
-
-    A build reports its progress itself; Ray's lines about starting, finished datasets and
-    disabled progress bars would only bury it. The loggers' levels are restored afterwards.
-    """
-    loggers = [logging.getLogger(name) for name in ("ray", "ray.data")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels):
-            logger.setLevel(level)
-
-
-def _run(
-    ray: Any,
-    writer: StoreWriter,
-    build_id: int,
-    db: str | Path,
-    todo: list[Todo],
-    settings: Settings,
-    sidecars: SidecarIndex,
-    progress: ProgressCallback | None,
-) -> Counter[ItemStatus]:
     from chronicle.build import RETRY_CODES, BuildProgress, write_in_order
 
-    started_here = _connect(ray, settings)
+    ray = _import_ray()
     # Ray's processes need not share this process's working folder: they are given absolute paths.
     folder = (Path(settings.shards) if settings.shards else Path(f"{db}.shards")).resolve()
     target = folder / f"build-{build_id}"
-    try:
-        if target.exists():
-            shutil.rmtree(target)  # left by an interrupted run of the same build: not to be mixed in
-        files = [
-            {"file_index": i, "path": t.source.path, "absolute": str(Path(t.source.path).absolute()), "format": t.source.format}
-            for i, t in enumerate(todo)
-        ]
-        known = writer.stored_items(t.source.path for t in todo)
-        total = _scan(ray, writer, files, settings, sidecars, known, progress)
-        context = CorpusContext(boilerplate=writer.boilerplate())
-        _analyse(ray, files, settings, sidecars, known, context, target, total, progress)
-    except EngineError:
-        raise
-    except Exception as exc:  # Ray wraps failures of remote code in its own exception types
-        raise EngineError(f"the run on Ray failed: {type(exc).__name__}: {exc}") from exc
-    finally:
-        if started_here:
-            ray.shutdown()
+    with _quiet_ray_logs():
+        started_here = _connect(ray, settings)
+        try:
+            if target.exists():
+                shutil.rmtree(target)  # left by an interrupted run of the same build: not to be mixed in
+            files = [
+                {"file_index": i, "path": t.source.path, "absolute": str(Path(t.source.path).absolute()), "format": t.source.format}
+                for i, t in enumerate(todo)
+            ]
+            known = writer.stored_items(t.source.path for t in todo)
+            total = _scan(ray, writer, files, settings, sidecars, known, progress)
+            context = CorpusContext(boilerplate=writer.boilerplate())
+            _analyse(ray, files, settings, sidecars, known, context, target, total, progress)
+        except EngineError:
+            raise
+        except Exception as exc:  # Ray wraps failures of remote code in its own exception types
+            raise EngineError(f"the run on Ray failed: {type(exc).__name__}: {exc}") from exc
+        finally:
+            if started_here:
+                ray.shutdown()
 
     def loaded() -> Iterator[Pending | FileDone | ItemOutcome]:
         rows = shards.read_in_order(target)
@@ -142,6 +111,24 @@ def _run(
         if folder.exists() and not any(folder.iterdir()):
             folder.rmdir()
     return counts
+
+
+@contextmanager
+def _quiet_ray_logs() -> Iterator[None]:
+    """Hold back Ray's own information and warnings during a build; its errors still show.
+
+    A build reports its progress itself; Ray's lines about starting, finished datasets and
+    disabled progress bars would only bury it. The loggers' levels are restored afterwards.
+    """
+    loggers = [logging.getLogger(name) for name in ("ray", "ray.data")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 def _import_ray() -> Any:
