@@ -6,7 +6,8 @@ web debris and near-duplicates). Every build runs in a fresh process so its peak
 1. Throughput, whole pipeline (language stages on): the same corpus built by the local engine
    with 1 and 2 workers and by the Ray engine (Ray started on this machine, 2 actors).
 2. Memory per worker at growing corpus sizes (2 workers): peak RSS of the writing process and of
-   the largest worker, and the largest worker's peak USS (the memory it holds alone). ``--memory-analyse`` runs the language stages too (slow on 2 cores).
+   the largest worker, and the largest worker's peak USS (the memory it holds alone).
+   ``--memory-analyse`` runs the language stages too (slow on 2 cores).
 3. Adding 10 new articles (language stages on) to the largest store: wall time of the whole
    ``build`` call in a fresh process, model loading included.
 

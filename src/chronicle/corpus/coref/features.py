@@ -165,49 +165,52 @@ def extract_mentions(model: Any, documents: Sequence[TokenisedDocument]) -> tupl
     they are (no re-tokenising). Returns the mentions in document order and one ``CorefDocument``
     per document.
     """
+    with model.zone():  # every spaCy object is turned into a record inside the zone
+        return _extract(model.nlp, documents)
+
+
+def _extract(nlp: Any, documents: Sequence[TokenisedDocument]) -> tuple[list[CorefMention], list[CorefDocument]]:
     from spacy.tokens import Doc
 
-    with model.zone():  # every spaCy object is turned into a record inside the zone
-        nlp = model.nlp
-        stop_words = frozenset(nlp.Defaults.stop_words)
-        wanted = [(d, n) for d in documents for n in sorted({m.sentence for m in d.mentions})]
-        inputs = (Doc(nlp.vocab, words=[w or "_" for w in d.sentences[n]]) for d, n in wanted)
-        parsed = {(d.id, n): doc for (d, n), doc in zip(wanted, nlp.pipe(inputs, batch_size=64))}
+    stop_words = frozenset(nlp.Defaults.stop_words)
+    wanted = [(d, n) for d in documents for n in sorted({m.sentence for m in d.mentions})]
+    inputs = (Doc(nlp.vocab, words=[w or "_" for w in d.sentences[n]]) for d, n in wanted)
+    parsed = {(d.id, n): doc for (d, n), doc in zip(wanted, nlp.pipe(inputs, batch_size=64))}
 
-        base_forms: dict[str, str] = {}
-        mentions: list[CorefMention] = []
-        texts: list[CorefDocument] = []
-        for document in documents:
-            contexts: dict[int, frozenset[str]] = {}
-            for span in document.mentions:
-                doc = parsed[(document.id, span.sentence)]
-                if span.sentence not in contexts:
-                    contexts[span.sentence] = _sentence_context(doc, stop_words)
-                tokens = [doc[i] for i in span.tokens if i < len(doc)]
-                head = _head(tokens)
-                participants, places, times = _arguments(head)
-                mentions.append(
-                    CorefMention(
-                        id=span.id,
-                        doc=document.id,
-                        topic=document.topic,
-                        lemma=_base_form(nlp, head, base_forms),
-                        phrase=_phrase(nlp, tokens, head, base_forms),
-                        pos=head.pos_,
-                        role=head.dep_,
-                        event_type=span.event_type,
-                        participants=frozenset(participants),
-                        places=frozenset(places),
-                        times=frozenset(times),
-                        context=contexts[span.sentence] - {_word(head.lemma_)},
-                        sentence=span.sentence,
-                    )
-                )
-            texts.append(
-                CorefDocument(
-                    id=document.id,
+    base_forms: dict[str, str] = {}
+    mentions: list[CorefMention] = []
+    texts: list[CorefDocument] = []
+    for document in documents:
+        contexts: dict[int, frozenset[str]] = {}
+        for span in document.mentions:
+            doc = parsed[(document.id, span.sentence)]
+            if span.sentence not in contexts:
+                contexts[span.sentence] = _sentence_context(doc, stop_words)
+            tokens = [doc[i] for i in span.tokens if i < len(doc)]
+            head = _head(tokens)
+            participants, places, times = _arguments(head)
+            mentions.append(
+                CorefMention(
+                    id=span.id,
+                    doc=document.id,
                     topic=document.topic,
-                    words=document_words(document.sentences, stop_words, document.skip),
+                    lemma=_base_form(nlp, head, base_forms),
+                    phrase=_phrase(nlp, tokens, head, base_forms),
+                    pos=head.pos_,
+                    role=head.dep_,
+                    event_type=span.event_type,
+                    participants=frozenset(participants),
+                    places=frozenset(places),
+                    times=frozenset(times),
+                    context=contexts[span.sentence] - {_word(head.lemma_)},
+                    sentence=span.sentence,
                 )
             )
+        texts.append(
+            CorefDocument(
+                id=document.id,
+                topic=document.topic,
+                words=document_words(document.sentences, stop_words, document.skip),
+            )
+        )
     return mentions, texts
